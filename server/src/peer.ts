@@ -1,0 +1,28 @@
+/**
+ * What a room needs from a connection. Real connections wrap a `ws` WebSocket;
+ * tests can pass in-memory pairs. Rooms never see the transport.
+ */
+export interface PeerSocket {
+  send(data: Uint8Array): void
+  close(code: number, reason: string): void
+  /** Bytes queued for sending but not yet handed to the network. */
+  readonly bufferedAmount: number
+}
+
+export type Access = 'read' | 'write'
+
+export class Peer {
+  /** Awareness client ids this connection speaks for; their presence is removed when it leaves. */
+  readonly clientIds = new Set<number>()
+  closed = false
+  /** Messages that arrived while the room was still loading. */
+  backlog: Uint8Array[] = []
+  backlogBytes = 0
+
+  constructor(
+    readonly socket: PeerSocket,
+    readonly access: Access,
+    /** For logs only. */
+    readonly id: number,
+  ) {}
+}

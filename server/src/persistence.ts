@@ -1,0 +1,133 @@
+import * as Y from 'yjs'
+import type { Logger } from './log.ts'
+import type { Metrics } from './metrics.ts'
+import type { DocStorage } from './storage/types.ts'
+
+export interface PersistenceOptions {
+  /** Longest an accepted update waits before it is written. */
+  readonly commitWindowMs: number
+  /** Compact a document's log into a snapshot once it holds this many rows. */
+  readonly compactAfterUpdates: number
+}
+
+/**
+ * Sits between the rooms and a `DocStorage`: updates are fanned out by the room
+ * first and handed here afterwards, so durability never adds latency to the
+ * room. Everything handed in within one commit window is written in one
+ * transaction (one row per document, the window's updates merged).
+ *
+ * All storage writes go through one queue, which keeps them ordered: a
+ * compaction can never overtake an append of the same document, so the
+ * snapshot it writes always covers every row it deletes.
+ */
+export class Persistence {
+  private pending = new Map<string, Uint8Array[]>()
+  private timer: NodeJS.Timeout | undefined
+  private queue: Promise<void> = Promise.resolve()
+  /** Rows in each loaded document's log, to decide when to compact. */
+  private readonly logRows = new Map<string, number>()
+  private failed: unknown
+
+  constructor(
+    readonly storage: DocStorage,
+    private readonly options: PersistenceOptions,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+    /** Called after a commit when a document's log has grown past the bound. */
+    private readonly onLogFull: (doc: string) => void,
+  ) {}
+
+  /** Loads a document's stored state into `doc`. */
+  async load(name: string, doc: Y.Doc): Promise<void> {
+    await this.queue // never read around a write that is already under way
+    const stored = await this.storage.load(name)
+    Y.transact(doc, () => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
+    }, this)
+    this.logRows.set(name, stored.updates.length)
+    if (stored.updates.length >= this.options.compactAfterUpdates) this.onLogFull(name)
+  }
+
+  /** Queues an update; it is written within the commit window. */
+  enqueue(doc: string, update: Uint8Array): void {
+    let list = this.pending.get(doc)
+    if (!list) this.pending.set(doc, (list = []))
+    list.push(update)
+    this.timer ??= setTimeout(() => void this.commit(), this.options.commitWindowMs)
+  }
+
+  /** True while updates of this document wait for the next commit. */
+  hasPending(doc: string): boolean {
+    return this.pending.has(doc)
+  }
+
+  /** Writes everything queued now, and resolves when it (and every earlier write) is on disk. */
+  commit(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = undefined
+    if (this.pending.size === 0) return this.queue
+    const batch = new Map<string, readonly Uint8Array[]>()
+    for (const [doc, updates] of this.pending) {
+      // One row per document per window keeps the log short and reads fast.
+      batch.set(doc, [updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)])
+    }
+    this.pending = new Map()
+    return this.enqueueWrite('commit', async () => {
+      await this.storage.appendBatch(batch)
+      for (const doc of batch.keys()) {
+        const rows = (this.logRows.get(doc) ?? 0) + 1
+        if (this.logRows.has(doc)) this.logRows.set(doc, rows)
+        if (rows >= this.options.compactAfterUpdates) this.onLogFull(doc)
+      }
+    })
+  }
+
+  /**
+   * Replaces the document's log with a snapshot of `doc`. The snapshot is taken
+   * now, so it contains every update queued so far; those are dropped from the
+   * queue instead of being written separately.
+   */
+  compact(name: string, doc: Y.Doc): Promise<void> {
+    const snapshot = Y.encodeStateAsUpdate(doc)
+    this.pending.delete(name)
+    this.logRows.set(name, 0)
+    this.metrics.compactions.inc()
+    return this.enqueueWrite('compact', () => this.storage.replace(name, snapshot))
+  }
+
+  /** Forgets bookkeeping for a document that was unloaded. */
+  forget(name: string): void {
+    this.logRows.delete(name)
+  }
+
+  /** Commits what is queued and waits for every write. */
+  async drain(): Promise<void> {
+    await this.commit()
+    await this.queue
+  }
+
+  /** The first write error since start, if any (reported by /healthz). */
+  get lastError(): unknown {
+    return this.failed
+  }
+
+  private enqueueWrite(what: string, write: () => Promise<void>): Promise<void> {
+    const run = async (): Promise<void> => {
+      const started = performance.now()
+      try {
+        await write()
+      } catch (error) {
+        // A failed write is logged and reported, never thrown into a socket callback.
+        // The rooms still hold the state in memory and clients keep theirs, so the
+        // next compaction can still save it once the storage recovers.
+        this.failed = error
+        this.log.error('persist.failed', { what, error })
+        return
+      }
+      this.metrics.persistSeconds.observe((performance.now() - started) / 1000)
+    }
+    this.queue = this.queue.then(run)
+    return this.queue
+  }
+}

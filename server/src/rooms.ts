@@ -1,0 +1,120 @@
+import type { Logger } from './log.ts'
+import type { Metrics } from './metrics.ts'
+import type { Persistence } from './persistence.ts'
+import { Room } from './room.ts'
+import type { RoomOptions } from './room.ts'
+
+export interface RoomManagerOptions extends RoomOptions {
+  /** How long a document stays loaded after its last connection left. */
+  readonly unloadAfterMs: number
+}
+
+/**
+ * Loads documents on first use and unloads them (after persisting) once
+ * nobody has been connected for `unloadAfterMs`, so the server's memory
+ * follows the documents in use, not every document ever opened.
+ */
+export class RoomManager {
+  private readonly rooms = new Map<string, Room>()
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
+  private readonly sweepTimer: NodeJS.Timeout
+
+  constructor(
+    private readonly persistence: Persistence,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+    private readonly options: RoomManagerOptions,
+  ) {
+    this.sweepTimer = setInterval(() => {
+      const now = Date.now()
+      for (const room of this.rooms.values()) room.sweepPresence(now)
+    }, 30_000)
+    this.sweepTimer.unref()
+  }
+
+  /** The room for a document, loading it if needed. Cancels a pending unload. */
+  get(name: string): Room {
+    this.cancelUnload(name)
+    let room = this.rooms.get(name)
+    if (!room) {
+      room = new Room(name, this.persistence, this.metrics, this.log, this.options, { onEmpty: (r) => this.scheduleUnload(r) })
+      this.rooms.set(name, room)
+      this.log.debug('doc.load', { doc: name })
+    }
+    return room
+  }
+
+  /** The room if it is loaded now. */
+  peek(name: string): Room | undefined {
+    return this.rooms.get(name)
+  }
+
+  get size(): number {
+    return this.rooms.size
+  }
+
+  get connectionCount(): number {
+    let n = 0
+    for (const room of this.rooms.values()) n += room.peers.size
+    return n
+  }
+
+  /** Called by persistence when a document's log grew past its bound. */
+  compact(name: string): void {
+    const room = this.rooms.get(name)
+    if (room?.isLoaded()) void room.compact()
+  }
+
+  /** Unloads a document now if nobody is connected. Returns when its state is written. */
+  async unload(name: string): Promise<void> {
+    const room = this.rooms.get(name)
+    if (!room || room.peers.size > 0) return
+    this.cancelUnload(name)
+    this.rooms.delete(name)
+    await this.retire(room)
+    this.log.debug('doc.unloaded', { doc: name })
+  }
+
+  /** Closes every connection with `SERVER_RESTARTING` and writes every document. */
+  async shutdown(): Promise<void> {
+    clearInterval(this.sweepTimer)
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer)
+    this.unloadTimers.clear()
+    const rooms = [...this.rooms.values()]
+    this.rooms.clear()
+    for (const room of rooms) room.closeAll('SERVER_RESTARTING')
+    await Promise.all(rooms.map((room) => this.retire(room)))
+    await this.persistence.drain()
+  }
+
+  /**
+   * Writes a room that has left the map and frees it. For a loaded room the
+   * snapshot is taken and queued synchronously, before any newcomer's fresh
+   * room can start loading: that load waits behind it in the persistence
+   * queue and so sees every update. A room still loading has applied nothing
+   * yet, so there is nothing it could write.
+   */
+  private async retire(room: Room): Promise<void> {
+    if (!room.isLoaded()) await room.ready
+    const written = room.persistNow()
+    room.destroy()
+    await written
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (this.rooms.get(room.name) !== room) return
+    this.cancelUnload(room.name)
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.name)
+      this.unload(room.name).catch((error: unknown) => this.log.error('doc.unload_failed', { doc: room.name, error }))
+    }, this.options.unloadAfterMs)
+    timer.unref()
+    this.unloadTimers.set(room.name, timer)
+  }
+
+  private cancelUnload(name: string): void {
+    const timer = this.unloadTimers.get(name)
+    if (timer) clearTimeout(timer)
+    this.unloadTimers.delete(name)
+  }
+}

@@ -1,0 +1,197 @@
+import { createServer } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import type { RawData, WebSocket } from 'ws'
+import { CloseCode, PROTOCOL_VERSION, docNameFromSyncPath } from '@werkraum/shared'
+import type { ApiError, Health } from '@werkraum/shared'
+import type { Config } from './config.ts'
+import { createLogger } from './log.ts'
+import type { Logger } from './log.ts'
+import { Metrics } from './metrics.ts'
+import type { Access } from './peer.ts'
+import { Persistence } from './persistence.ts'
+import { RoomManager } from './rooms.ts'
+import { securityHeaders, serveStatic } from './static.ts'
+import { SqliteStorage } from './storage/sqlite.ts'
+import type { DocStorage } from './storage/types.ts'
+
+export interface StartOptions {
+  readonly config: Config
+  readonly logger?: Logger
+  /** Defaults to SQLite in `config.DATA_DIR`. */
+  readonly storage?: DocStorage
+  /**
+   * Decides, before the WebSocket upgrade, whether and how a request may open a
+   * document. Returning undefined refuses it with 403. Until workshops and
+   * tokens exist every caller may write.
+   */
+  readonly authorize?: (req: IncomingMessage, docName: string) => Access | undefined
+}
+
+export interface RunningServer {
+  /** `http://host:port`, with the port actually bound (useful with PORT=0). */
+  readonly url: string
+  readonly port: number
+  readonly rooms: RoomManager
+  readonly metrics: Metrics
+  /** Stops accepting, closes sockets with SERVER_RESTARTING, writes every document, closes storage. */
+  close(): Promise<void>
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { config } = options
+  const log =
+    options.logger ??
+    createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT ?? (process.env.NODE_ENV === 'production' ? 'json' : 'pretty') })
+  const storage = options.storage ?? new SqliteStorage({ dataDir: config.DATA_DIR, synchronous: config.SQLITE_SYNCHRONOUS })
+  const metrics = new Metrics()
+  let rooms: RoomManager | undefined
+  const persistence = new Persistence(
+    storage,
+    { commitWindowMs: config.COMMIT_WINDOW_MS, compactAfterUpdates: config.COMPACT_AFTER_UPDATES },
+    metrics,
+    log,
+    (doc) => rooms?.compact(doc),
+  )
+  const roomManager = new RoomManager(persistence, metrics, log, {
+    unloadAfterMs: config.DOC_UNLOAD_MS,
+    maxBufferedBytes: config.MAX_BUFFERED_BYTES,
+    maxBacklogBytes: 2 * config.MAX_MESSAGE_BYTES,
+  })
+  rooms = roomManager
+  const authorize = options.authorize ?? (() => 'write' as const)
+  const startedAt = Date.now()
+  let closing = false
+
+  metrics.addGauge('werkraum_connections', 'Open WebSocket connections.', () => roomManager.connectionCount)
+  metrics.addGauge('werkraum_documents_loaded', 'Documents currently held in memory.', () => roomManager.size)
+  metrics.addGauge('werkraum_memory_rss_bytes', 'Resident memory of the server process.', () => process.memoryUsage.rss())
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES, perMessageDeflate: false })
+
+  const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    securityHeaders(res)
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendError(res, 405, 'method_not_allowed', 'Only GET and HEAD are served here.')
+      return
+    }
+    if (url.pathname === '/healthz') {
+      if (closing || persistence.lastError !== undefined) {
+        sendError(res, 503, closing ? 'shutting_down' : 'storage_failed', closing ? 'The server is shutting down.' : 'Writing to storage failed; see the logs.')
+        return
+      }
+      const body: Health = {
+        status: 'ok',
+        protocol: PROTOCOL_VERSION,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        documents: roomManager.size,
+        connections: roomManager.connectionCount,
+      }
+      sendJson(res, 200, body)
+      return
+    }
+    if (url.pathname === '/metrics') {
+      res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' })
+      res.end(metrics.render())
+      return
+    }
+    if (url.pathname.startsWith('/sync')) {
+      sendError(res, 426, 'upgrade_required', 'This endpoint speaks WebSocket only.')
+      return
+    }
+    await serveStatic(config.CLIENT_DIR, req, res, url.pathname)
+  }
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', (error) => log.debug('upgrade.socket_error', { error }))
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const docName = docNameFromSyncPath(url.pathname)
+    if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable')
+    if (!docName) return refuseUpgrade(socket, 404, 'Not Found')
+    const access = authorize(req, docName)
+    if (!access) return refuseUpgrade(socket, 403, 'Forbidden')
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, docName, access))
+  }
+
+  const onConnection = (ws: WebSocket, docName: string, access: Access): void => {
+    metrics.connectionsOpened.inc()
+    const room = roomManager.get(docName)
+    const peer = room.join(ws, access)
+    log.debug('peer.joined', { doc: docName, peer: peer.id, access })
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (!isBinary || !Buffer.isBuffer(data)) {
+        // y-websocket sends binary frames only; anything else is not our protocol.
+        room.kick(peer, 'MALFORMED_MESSAGE')
+        return
+      }
+      room.receive(peer, data)
+    })
+    ws.on('close', () => {
+      room.leave(peer)
+      log.debug('peer.left', { doc: docName, peer: peer.id })
+    })
+    ws.on('error', (error) => {
+      // ws closes the socket itself (e.g. 1009 for an oversized message); we only log it.
+      log.info('peer.error', { doc: docName, peer: peer.id, reason: error.message })
+    })
+  }
+
+  const http: Server = createServer((req, res) => {
+    onRequest(req, res).catch((error: unknown) => {
+      log.error('http.failed', { url: req.url, error })
+      if (!res.headersSent) sendError(res, 500, 'internal_error', 'Something went wrong on the server.')
+      else res.destroy()
+    })
+  })
+  http.on('upgrade', onUpgrade)
+  http.on('clientError', (_error, socket) => socket.destroy())
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject)
+    http.listen(config.PORT, config.HOST, () => {
+      http.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (http.address() as AddressInfo).port
+  const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`
+  log.info('server.listening', { url, dataDir: config.DATA_DIR, storage: storage.kind })
+
+  let closed: Promise<void> | undefined
+  const close = (): Promise<void> => {
+    closed ??= (async () => {
+      closing = true
+      log.info('server.stopping')
+      const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()))
+      await roomManager.shutdown()
+      for (const ws of wss.clients) ws.close(CloseCode.SERVER_RESTARTING.code, 'SERVER_RESTARTING')
+      wss.close()
+      http.closeAllConnections()
+      await httpClosed
+      await storage.close()
+      log.info('server.stopped')
+    })()
+    return closed
+  }
+
+  return { url, port, rooms: roomManager, metrics, close }
+}
+
+function refuseUpgrade(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(text)
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  const body: ApiError = { error: { code, message } }
+  sendJson(res, status, body)
+}

@@ -1,0 +1,3 @@
+export * from './protocol.ts'
+export * from './board.ts'
+export * from './awareness-wire.ts'
