@@ -77,7 +77,7 @@ export class Persistence {
       await this.storage.appendBatch(batch)
       for (const doc of batch.keys()) {
         const rows = (this.logRows.get(doc) ?? 0) + 1
-        if (this.logRows.has(doc)) this.logRows.set(doc, rows)
+        this.logRows.set(doc, rows)
         if (rows >= this.options.compactAfterUpdates) this.onLogFull(doc)
       }
     })

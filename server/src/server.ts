@@ -47,20 +47,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT ?? (process.env.NODE_ENV === 'production' ? 'json' : 'pretty') })
   const storage = options.storage ?? new SqliteStorage({ dataDir: config.DATA_DIR, synchronous: config.SQLITE_SYNCHRONOUS })
   const metrics = new Metrics()
-  let rooms: RoomManager | undefined
   const persistence = new Persistence(
     storage,
     { commitWindowMs: config.COMMIT_WINDOW_MS, compactAfterUpdates: config.COMPACT_AFTER_UPDATES },
     metrics,
     log,
-    (doc) => rooms?.compact(doc),
+    // Only called after a commit, by which time roomManager exists.
+    (doc) => roomManager.compact(doc),
   )
   const roomManager = new RoomManager(persistence, metrics, log, {
     unloadAfterMs: config.DOC_UNLOAD_MS,
     maxBufferedBytes: config.MAX_BUFFERED_BYTES,
     maxBacklogBytes: 2 * config.MAX_MESSAGE_BYTES,
   })
-  rooms = roomManager
   const authorize = options.authorize ?? (() => 'write' as const)
   const startedAt = Date.now()
   let closing = false

@@ -2,7 +2,7 @@
  * How a board lives in its Yjs document. Client (writes tldraw records) and
  * server (stores and exports) must agree on this layout.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { z } from 'zod'
 import { Limits } from './protocol.ts'

@@ -15,13 +15,14 @@ export interface TestClient {
  * providers of the same room in one process sync with each other around the
  * server and a test proves nothing about the server.
  */
-export function connectClient(wsUrl: string, docName: string, options: { doc?: Y.Doc; connect?: boolean } = {}): TestClient {
+export function connectClient(wsUrl: string, docName: string, options: { doc?: Y.Doc; connect?: boolean; params?: Record<string, string> } = {}): TestClient {
   const doc = options.doc ?? new Y.Doc()
   const provider = new WebsocketProvider(wsUrl, docName, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,
     maxBackoffTime: 200,
+    params: options.params ?? {},
   })
   return {
     doc,

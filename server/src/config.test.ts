@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from './config.ts'
+
+describe('loadConfig', () => {
+  it('has documented defaults and resolves relative paths from where the command ran', () => {
+    const config = loadConfig({ INIT_CWD: '/srv/werkraum', DATA_DIR: 'daten' })
+    expect(config.PORT).toBe(8787)
+    expect(config.HOST).toBe('0.0.0.0')
+    expect(config.DATA_DIR).toBe('/srv/werkraum/daten')
+    expect(config.DOC_UNLOAD_MS).toBeLessThanOrEqual(30_000)
+    expect(config.COMMIT_WINDOW_MS).toBeLessThanOrEqual(50)
+  })
+
+  it('names every bad setting', () => {
+    expect(() => loadConfig({ PORT: 'achtzig', COMMIT_WINDOW_MS: '500' })).toThrow(/PORT.*COMMIT_WINDOW_MS/)
+  })
+})
