@@ -18,6 +18,9 @@ export const ConfigSchema = z.object({
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).default(500),
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(Limits.MAX_MESSAGE_BYTES),
   MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
+  STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('werkraum'),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 })
@@ -35,6 +38,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
     throw new Error(`invalid configuration: ${problems}`)
+  }
+  if (parsed.data.STORAGE === 'postgres' && !parsed.data.DATABASE_URL) {
+    throw new Error('invalid configuration: DATABASE_URL: required when STORAGE=postgres')
   }
   const base = env.INIT_CWD ?? process.cwd()
   return {

@@ -44,7 +44,7 @@ function updateMessage(update: Uint8Array): Uint8Array {
 
 function editOf(fn: (doc: Y.Doc) => void): Uint8Array {
   const doc = new Y.Doc()
-  let update = new Uint8Array()
+  let update: Uint8Array = new Uint8Array()
   doc.on('update', (u: Uint8Array) => (update = u))
   fn(doc)
   return update

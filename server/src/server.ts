@@ -14,6 +14,7 @@ import type { Access } from './peer.ts'
 import { Persistence } from './persistence.ts'
 import { RoomManager } from './rooms.ts'
 import { securityHeaders, serveStatic } from './static.ts'
+import { PostgresStorage } from './storage/postgres.ts'
 import { SqliteStorage } from './storage/sqlite.ts'
 import type { DocStorage } from './storage/types.ts'
 
@@ -45,7 +46,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const log =
     options.logger ??
     createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT ?? (process.env.NODE_ENV === 'production' ? 'json' : 'pretty') })
-  const storage = options.storage ?? new SqliteStorage({ dataDir: config.DATA_DIR, synchronous: config.SQLITE_SYNCHRONOUS })
+  const storage = options.storage ?? (await openStorage(config))
   const metrics = new Metrics()
   const persistence = new Persistence(
     storage,
@@ -178,6 +179,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
 
   return { url, port, rooms: roomManager, metrics, close }
+}
+
+/** The storage backend the configuration names. */
+export async function openStorage(config: Config): Promise<DocStorage> {
+  switch (config.STORAGE) {
+    case 'sqlite':
+      return new SqliteStorage({ dataDir: config.DATA_DIR, synchronous: config.SQLITE_SYNCHRONOUS })
+    case 'postgres':
+      return PostgresStorage.connect({ connectionString: config.DATABASE_URL!, schema: config.DATABASE_SCHEMA })
+    default: {
+      const never: never = config.STORAGE
+      throw new Error(`unknown storage ${String(never)}`)
+    }
+  }
 }
 
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {
