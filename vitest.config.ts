@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     environment: 'node',
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     // Integration tests start servers and browsers; two cores do not gain from more parallel files.
     maxWorkers: 2,

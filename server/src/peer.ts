@@ -15,6 +15,8 @@ export class Peer {
   /** Awareness client ids this connection speaks for; their presence is removed when it leaves. */
   readonly clientIds = new Set<number>()
   closed = false
+  /** When the server last sent this connection anything (ms since epoch). */
+  lastSentMs = 0
   /** Messages that arrived while the room was still loading. */
   backlog: Uint8Array[] = []
   backlogBytes = 0

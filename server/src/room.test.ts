@@ -12,7 +12,7 @@ import { silentLogger } from './log.ts'
 import { Metrics } from './metrics.ts'
 import type { PeerSocket } from './peer.ts'
 import { Persistence } from './persistence.ts'
-import { Room } from './room.ts'
+import { KEEPALIVE_ECHO_AFTER_MS, Room } from './room.ts'
 import { MemoryStorage } from './storage/memory.ts'
 
 class MemorySocket implements PeerSocket {
@@ -100,6 +100,26 @@ describe('Room', () => {
     expect(watcher.sent).toHaveLength(0)
     await new Promise((resolve) => setImmediate(resolve))
     expect(watcher.sent).toHaveLength(1)
+  })
+
+  it('echoes presence back to its sender only when that connection has heard nothing for a while (keep-alive)', async () => {
+    const { room } = await makeRoom()
+    const lone = new MemorySocket()
+    const peer = room.join(lone, 'write')
+    const presence = (clock: number): Uint8Array => {
+      const e = encoding.createEncoder()
+      encoding.writeVarUint(e, MessageKind.awareness)
+      encoding.writeVarUint8Array(e, encodeAwarenessUpdate([{ clientId: 7, clock, state: '{}' }]))
+      return encoding.toUint8Array(e)
+    }
+    lone.sent = []
+    room.receive(peer, presence(1))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(lone.sent).toHaveLength(0)
+    peer.lastSentMs = Date.now() - KEEPALIVE_ECHO_AFTER_MS - 1
+    room.receive(peer, presence(2))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(lone.sent).toHaveLength(1)
   })
 
   it('drops updates from read-only peers', async () => {

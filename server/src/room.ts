@@ -25,6 +25,9 @@ export interface RoomEvents {
 
 class MalformedMessage extends Error {}
 
+/** A connection that has been sent nothing for this long gets its own presence back, as a keep-alive. */
+export const KEEPALIVE_ECHO_AFTER_MS = 10_000
+
 let nextPeerId = 1
 
 /**
@@ -254,10 +257,16 @@ export class Room {
     this.outbox = new Map()
     const owners = new Set<Peer>()
     for (const { owner } of batch.values()) owners.add(owner)
-    // A batch from one connection need not go back to it.
+    // A batch from one connection need not go back to it, unless that connection has
+    // heard nothing for a while: stock y-websocket clients reconnect after 30 s of
+    // silence, and their own 15-second presence renewal is what keeps a lone client alive.
     const skip = owners.size === 1 ? [...owners][0] : undefined
     const message = awarenessMessage([...batch.values()].map((b) => b.entry))
-    for (const peer of this.peers) if (peer !== skip) this.send(peer, message)
+    const now = Date.now()
+    for (const peer of this.peers) {
+      if (peer === skip && now - peer.lastSentMs < KEEPALIVE_ECHO_AFTER_MS) continue
+      this.send(peer, message)
+    }
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -282,6 +291,7 @@ export class Room {
     }
     try {
       peer.socket.send(message)
+      peer.lastSentMs = Date.now()
       this.metrics.bytesOut.inc(message.byteLength)
     } catch (error) {
       this.log.warn('send.failed', { doc: this.name, peer: peer.id, error })

@@ -1,0 +1,21 @@
+import { BoardPage } from './pages/BoardPage.tsx'
+import { NotFoundPage } from './pages/NotFoundPage.tsx'
+import { StartPage } from './pages/StartPage.tsx'
+import { useRoute } from './routing/useRoute.ts'
+
+export function App() {
+  const route = useRoute()
+  switch (route.kind) {
+    case 'start':
+      return <StartPage />
+    case 'board':
+      // A new key per board: switching boards tears the old session down completely.
+      return <BoardPage key={route.name} boardName={route.name} />
+    case 'not-found':
+      return <NotFoundPage />
+    default: {
+      const unreachable: never = route
+      return unreachable
+    }
+  }
+}

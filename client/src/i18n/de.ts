@@ -1,0 +1,78 @@
+import type { Messages } from './en.ts'
+
+/** German texts. Formal address ("Sie"), as usual in public administration. */
+export const de: Messages = {
+  app: {
+    name: 'Werkraum',
+    skipToContent: 'Zum Inhalt springen',
+  },
+  language: {
+    label: 'Sprache',
+    de: 'Deutsch',
+    en: 'English',
+  },
+  start: {
+    pageTitle: 'Werkraum – gemeinsames Whiteboard',
+    heading: 'Werkraum',
+    intro: 'Ein gemeinsames Whiteboard für Online-Workshops. Alle, die dasselbe Board öffnen, sehen dieselbe Fläche.',
+    newHeading: 'Neues Board beginnen',
+    newText: 'Legt ein Board mit einem zufälligen, schwer zu erratenden Namen an. Teilen Sie seine Adresse mit den anderen Teilnehmenden.',
+    newButton: 'Neues Board',
+    openHeading: 'Board öffnen',
+    openLabel: 'Name des Boards',
+    openHint: 'Buchstaben, Ziffern und Bindestriche. Leerzeichen und Umlaute werden umgewandelt, z. B. wird „Ideen für den Marktplatz“ zu „ideen-fuer-den-marktplatz“.',
+    openButton: 'Board öffnen',
+    openEmpty: 'Bitte geben Sie einen Namen mit mindestens einem Buchstaben oder einer Ziffer ein.',
+  },
+  board: {
+    pageTitle: '{{board}} – Werkraum',
+    heading: 'Board: {{board}}',
+    home: 'Startseite von Werkraum',
+    loading: 'Board wird geladen …',
+    canvasLabel: 'Whiteboard',
+    notFound: 'Diese Adresse ist kein gültiger Board-Name.',
+    backToStart: 'Zurück zur Startseite',
+    reload: 'Seite neu laden',
+  },
+  schema: {
+    newer: 'Dieses Board wurde mit einer neueren Werkraum-Version gespeichert. Bitte laden Sie die Seite neu; bleibt die Meldung, bitten Sie Ihre Administration, Werkraum zu aktualisieren.',
+    migrationFailed: 'Dieses Board konnte nicht in das aktuelle Format umgewandelt werden. Es wurde nichts verändert.',
+  },
+  connection: {
+    label: 'Verbindung',
+    connected: 'Verbunden',
+    connecting: 'Verbindung wird aufgebaut …',
+    reconnecting: 'Verbindung unterbrochen, neuer Versuch …',
+    offline: 'Offline',
+    unsent: 'Nicht übertragene Änderungen (auf diesem Gerät gesichert).',
+    reason: '– {{message}}',
+  },
+  close: {
+    messageTooBig: 'Eine Änderung war zu groß für den Server. Die Verbindung wurde beendet.',
+    malformed: 'Der Server hat eine Nachricht nicht verstanden.',
+    slowConsumer: 'Die Verbindung war zu langsam.',
+    unauthorized: 'Sie sind für dieses Board nicht angemeldet.',
+    forbidden: 'Sie haben keinen Zugriff auf dieses Board.',
+    restarting: 'Der Server startet neu.',
+    unavailable: 'Der Server kann dieses Board gerade nicht laden.',
+    internal: 'Auf dem Server ist ein interner Fehler aufgetreten.',
+    unknown: 'Der Server hat die Verbindung beendet (Code {{code}}).',
+    fatalHeading: 'Verbindung beendet',
+    fatalHint: 'Ihre Änderungen auf diesem Gerät bleiben erhalten. Laden Sie die Seite neu, um es erneut zu versuchen.',
+  },
+  presence: {
+    heading: 'Auf diesem Board ({{count}})',
+    you: '{{name}} (Sie)',
+    unnamed: 'Ohne Namen',
+  },
+  name: {
+    heading: 'Unter welchem Namen sollen die anderen Sie sehen?',
+    intro: 'Ihr Name und eine Farbe werden neben Ihrem Mauszeiger angezeigt. Sie werden nur in diesem Browser gespeichert.',
+    label: 'Ihr Name',
+    submit: 'Board betreten',
+    save: 'Speichern',
+    cancel: 'Abbrechen',
+    empty: 'Bitte geben Sie einen Namen ein.',
+    change: 'Namen ändern ({{name}})',
+  },
+}

@@ -1,0 +1,128 @@
+/**
+ * y-websocket's `WebsocketProvider`, changed in three places:
+ *
+ * 1. Awareness: it sends only this client's own state (see ownAwareness.ts),
+ *    both on changes and when the server queries awareness.
+ * 2. Close codes: a code Werkraum marks 'fatal' stops reconnecting; every
+ *    other code keeps y-websocket's exponential backoff.
+ * 3. Leaving: on `pagehide` the removal of our presence is sent, so others
+ *    see us go at once instead of after the 30 s awareness timeout.
+ * 4. Keep-alive: y-websocket drops a connection that received nothing for
+ *    30 s. Werkraum's server does not send a client's own presence renewals
+ *    back to it, so someone alone on a quiet board would be disconnected
+ *    every 30 s. After `KEEPALIVE_IDLE_MS` of silence we send a
+ *    query-awareness, which the server always answers. Busy rooms never
+ *    reach that point, so this costs nothing there.
+ *
+ * Cross-tab BroadcastChannel sync is off: the connection indicator describes
+ * the server, and two tabs agreeing with each other while the server has
+ * nothing must not look like "saved".
+ */
+import { CloseCode, MessageKind, closeCodeName } from '@werkraum/shared'
+import * as encoding from 'lib0/encoding'
+import * as time from 'lib0/time'
+import { removeAwarenessStates, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+import { ownAwarenessMessage, type AwarenessChanges } from './ownAwareness.ts'
+
+/**
+ * Whether to try again after the server closed the connection with `code`.
+ * Unknown codes follow y-websocket's convention: 4400–4499 mean "retrying cannot help".
+ */
+export function shouldReconnectAfter(code: number): boolean {
+  const name = closeCodeName(code)
+  if (name !== undefined) return CloseCode[name].ui !== 'fatal'
+  return !(code >= 4400 && code < 4500)
+}
+
+/** Silence after which we ask the server for presence, to keep the connection alive. */
+export const KEEPALIVE_IDLE_MS = 15_000
+const KEEPALIVE_CHECK_MS = 5_000
+
+export interface WerkraumProviderOptions {
+  readonly connect?: boolean
+  /** For Node tests: the `ws` package's WebSocket. */
+  readonly WebSocketPolyfill?: typeof WebSocket
+}
+
+export class WerkraumProvider extends WebsocketProvider {
+  private stateBeforeLeave: Record<string, unknown> | null = null
+  private readonly keepAlive: ReturnType<typeof setInterval>
+  private readonly onPageHide = (): void => this.leave()
+  // A page restored from the back/forward cache comes back without presence.
+  private readonly onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted && this.stateBeforeLeave !== null && this.awareness.getLocalState() === null) {
+      this.awareness.setLocalState(this.stateBeforeLeave)
+    }
+  }
+
+  constructor(serverUrl: string, docName: string, doc: Y.Doc, options: WerkraumProviderOptions = {}) {
+    super(serverUrl, docName, doc, {
+      // Connect only after our handlers are in place.
+      connect: false,
+      disableBc: true,
+      shouldReconnect: (event) => shouldReconnectAfter(event.code),
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+    })
+
+    this.awareness.off('update', this._awarenessUpdateHandler)
+    // Assigned to the field the base class removes again in destroy().
+    this._awarenessUpdateHandler = (changes: AwarenessChanges) => {
+      const message = ownAwarenessMessage(this.awareness, changes)
+      if (message !== undefined) this.sendRaw(message)
+    }
+    this.awareness.on('update', this._awarenessUpdateHandler)
+
+    this.messageHandlers[MessageKind.queryAwareness] = (encoder) => {
+      if (this.awareness.getLocalState() === null) return
+      encoding.writeVarUint(encoder, MessageKind.awareness)
+      encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.awareness, [this.awareness.clientID]))
+    }
+
+    this.keepAlive = setInterval(() => {
+      // Same clock as y-websocket's own `wsLastMessageReceived`.
+      if (this.wsconnected && time.getUnixTime() - this.wsLastMessageReceived >= KEEPALIVE_IDLE_MS) {
+        const encoder = encoding.createEncoder()
+        encoding.writeVarUint(encoder, MessageKind.queryAwareness)
+        this.sendRaw(encoding.toUint8Array(encoder))
+      }
+    }, KEEPALIVE_CHECK_MS)
+
+    if (typeof window !== 'undefined') {
+      window.addEventListener('pagehide', this.onPageHide)
+      window.addEventListener('pageshow', this.onPageShow)
+    }
+    if (options.connect ?? true) this.connect()
+  }
+
+  /** Sends a complete y-websocket message if the socket is open; dropped otherwise (sync catches up on reconnect). */
+  sendRaw(message: Uint8Array): void {
+    const ws = this.ws
+    if (this.wsconnected && ws !== null && ws.readyState === ws.OPEN) ws.send(message)
+  }
+
+  /** Bytes handed to the socket but not yet to the network; undefined without a socket. */
+  get bufferedAmount(): number | undefined {
+    return this.ws?.bufferedAmount
+  }
+
+  /** Announces that we left (our awareness state becomes null). */
+  leave(): void {
+    const state = this.awareness.getLocalState()
+    if (state !== null) {
+      this.stateBeforeLeave = state
+      removeAwarenessStates(this.awareness, [this.awareness.clientID], 'leave')
+    }
+  }
+
+  override destroy(): void {
+    clearInterval(this.keepAlive)
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', this.onPageHide)
+      window.removeEventListener('pageshow', this.onPageShow)
+    }
+    this.leave()
+    super.destroy()
+  }
+}

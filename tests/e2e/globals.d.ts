@@ -1,0 +1,10 @@
+// What the browser tests read from the client's test hook (see client/src for the real type).
+interface WerkraumTestHook {
+  editor: {
+    getCurrentPageShapes(): Array<{ type: string; props: unknown }>
+  }
+}
+
+interface Window {
+  __werkraum?: WerkraumTestHook
+}
