@@ -1,5 +1,5 @@
 /**
- * y-websocket's `WebsocketProvider`, changed in three places:
+ * y-websocket's `WebsocketProvider`, changed in five places:
  *
  * 1. Awareness: it sends only this client's own state (see ownAwareness.ts),
  *    both on changes and when the server queries awareness.
@@ -12,7 +12,14 @@
  *    back to it, so someone alone on a quiet board would be disconnected
  *    every 30 s. After `KEEPALIVE_IDLE_MS` of silence we send a
  *    query-awareness, which the server always answers. Busy rooms never
- *    reach that point, so this costs nothing there.
+ *    reach that point, so this costs nothing there. (The server also echoes
+ *    presence to a connection that heard nothing for 10 s; this covers
+ *    servers that do not.)
+ * 5. Coming back: when a connection drops, the server tells everyone we left
+ *    by raising our presence clock by one. Re-sending our old state after a
+ *    reconnect is then ignored everywhere, and so is a state one tick newer;
+ *    we re-announce with a clock two ahead, so others see us again at once
+ *    instead of after two 15-second renewals.
  *
  * Cross-tab BroadcastChannel sync is off: the connection indicator describes
  * the server, and two tabs agreeing with each other while the server has
@@ -89,6 +96,13 @@ export class WerkraumProvider extends WebsocketProvider {
       }
     }, KEEPALIVE_CHECK_MS)
 
+    let connectedBefore = false
+    this.on('status', ({ status }) => {
+      if (status !== 'connected') return
+      if (connectedBefore) this.reannounce()
+      connectedBefore = true
+    })
+
     if (typeof window !== 'undefined') {
       window.addEventListener('pagehide', this.onPageHide)
       window.addEventListener('pageshow', this.onPageShow)
@@ -105,6 +119,14 @@ export class WerkraumProvider extends WebsocketProvider {
   /** Bytes handed to the socket but not yet to the network; undefined without a socket. */
   get bufferedAmount(): number | undefined {
     return this.ws?.bufferedAmount
+  }
+
+  /** Sends our presence with a clock two ahead of the removal the server announced when we dropped. */
+  private reannounce(): void {
+    const state = this.awareness.getLocalState()
+    if (state === null) return
+    this.awareness.setLocalState({ ...state })
+    this.awareness.setLocalState({ ...state })
   }
 
   /** Announces that we left (our awareness state becomes null). */
