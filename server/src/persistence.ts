@@ -46,7 +46,11 @@ export class Persistence {
       for (const update of stored.updates) Y.applyUpdate(doc, update)
     }, this)
     this.logRows.set(name, stored.updates.length)
-    if (stored.updates.length >= this.options.compactAfterUpdates) this.onLogFull(name)
+  }
+
+  /** True when a document's stored log has reached the bound and should be compacted. */
+  logIsFull(doc: string): boolean {
+    return (this.logRows.get(doc) ?? 0) >= this.options.compactAfterUpdates
   }
 
   /** Queues an update; it is written within the commit window. */

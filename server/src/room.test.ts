@@ -51,6 +51,23 @@ function editOf(fn: (doc: Y.Doc) => void): Uint8Array {
 }
 
 describe('Room', () => {
+  it('compacts a log that was already past its bound when the document loads', async () => {
+    const storage = new MemoryStorage()
+    const source = new Y.Doc()
+    const updates: Uint8Array[] = []
+    source.on('update', (u: Uint8Array) => updates.push(u))
+    for (let i = 0; i < 10; i++) source.getArray('a').push([i])
+    await storage.appendBatch(new Map([['board.long', updates]]))
+    const persistence = new Persistence(storage, { commitWindowMs: 5, compactAfterUpdates: 5 }, new Metrics(), silentLogger, () => undefined)
+    const room = new Room('board.long', persistence, new Metrics(), silentLogger, { maxBufferedBytes: 1024, maxBacklogBytes: 1024 }, { onEmpty: () => undefined })
+    await room.ready
+    await persistence.drain()
+    const stored = await storage.load('board.long')
+    expect(stored.updates).toHaveLength(0)
+    expect(stored.snapshot).not.toBeNull()
+    expect(room.doc.getArray('a').length).toBe(10)
+  })
+
   it('greets a newcomer with sync step 1', async () => {
     const { room } = await makeRoom()
     const socket = new MemorySocket()

@@ -142,10 +142,10 @@ export class Room {
     return this.loaded
   }
 
+  /** Frees the document. The manager tells persistence to forget the name, since a newer room may hold it by now. */
   destroy(): void {
     this.doc.off('update', this.onDocUpdate)
     this.doc.destroy()
-    this.persistence.forget(this.name)
   }
 
   /** Drops presence tombstones that no echo can refer to any more. */
@@ -155,6 +155,8 @@ export class Room {
 
   private onLoaded(): void {
     this.loaded = true
+    // A log that was already long when we loaded it is compacted now, not only after the next commit.
+    if (this.persistence.logIsFull(this.name)) void this.compact()
     for (const peer of [...this.peers]) {
       if (peer.closed) continue
       this.greet(peer)

@@ -98,6 +98,7 @@ export class RoomManager {
     if (!room.isLoaded()) await room.ready
     const written = room.persistNow()
     room.destroy()
+    if (!this.rooms.has(room.name)) this.persistence.forget(room.name)
     await written
   }
 

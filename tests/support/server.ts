@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadConfig, silentLogger, startServer } from '@werkraum/server'
-import type { Config, RunningServer } from '@werkraum/server'
+import type { Config, DocStorage, RunningServer } from '@werkraum/server'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -26,10 +26,13 @@ export interface TestServer extends RunningServer {
   readonly wsUrl: string
 }
 
-/** Starts the server in this process. `env` overrides settings the way an operator would. */
-export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDataDir()): Promise<TestServer> {
+/**
+ * Starts the server in this process. `env` overrides settings the way an
+ * operator would; `storage` replaces the configured backend.
+ */
+export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDataDir(), storage?: DocStorage): Promise<TestServer> {
   const config: Config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env })
-  const server = await startServer({ config, logger: silentLogger })
+  const server = await startServer({ config, logger: silentLogger, storage })
   return { ...server, close: server.close, dataDir, wsUrl: server.url.replace(/^http/, 'ws') + '/sync' }
 }
 
@@ -44,11 +47,15 @@ export interface ChildServer {
   output(): string
 }
 
-/** Starts `server/src/main.ts` as a child process, exactly as `pnpm start` does, and waits until it listens. */
+/**
+ * Starts `server/src/main.ts` as a child process, exactly as `pnpm start` does,
+ * and waits until it listens. It learns the port from the `server.listening`
+ * log line, so `LOG_LEVEL` is always `info` here.
+ */
 export async function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')], {
     cwd: path.join(repoRoot, 'server'),
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env, LOG_FORMAT: 'json', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stdout = ''
