@@ -4,33 +4,19 @@
  * running; CI has it and must run this.
  */
 import { randomBytes } from 'node:crypto'
-import { Socket } from 'node:net'
 import { afterAll, describe, expect, it } from 'vitest'
 import { PostgresStorage } from '@werkraum/server'
+import { TEST_DATABASE_URL, postgresTestsShouldRun } from '../server/src/storage/postgresTarget.ts'
 import { connectClient, waitSynced } from './support/clients.ts'
 import { removeDir, startTestServer } from './support/server.ts'
 import { waitFor } from './support/wait.ts'
 
-const DATABASE_URL = process.env.WERKRAUM_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+const DATABASE_URL = TEST_DATABASE_URL
 const schema = `werkraum_it_${randomBytes(4).toString('hex')}`
-
-const available = await new Promise<boolean>((resolve) => {
-  const { hostname, port } = new URL(DATABASE_URL)
-  const socket = new Socket()
-  const done = (ok: boolean): void => {
-    socket.destroy()
-    resolve(ok)
-  }
-  socket.setTimeout(1000)
-  socket.once('connect', () => done(true)).once('error', () => done(false)).once('timeout', () => done(false))
-  socket.connect(Number(port || 5432), hostname)
-})
-if (!available) console.warn(`[skipped] server on PostgreSQL — not reachable at ${DATABASE_URL}`)
-const mustRun = available || process.env.CI === 'true'
+const mustRun = await postgresTestsShouldRun('server on PostgreSQL')
 
 describe.runIf(mustRun)('the server on PostgreSQL', () => {
   afterAll(async () => {
-    if (!available) return
     const admin = await PostgresStorage.connect({ connectionString: DATABASE_URL, schema })
     await admin.dropSchema()
     await admin.close()
