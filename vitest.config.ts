@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests start servers and browsers; two cores do not gain from more parallel files.
     maxWorkers: 2,
+    // CI also keeps a machine-readable report, from which .ci/run prints its closing count.
+    reporters: process.env.CI === 'true' ? ['default', 'json'] : ['default'],
+    outputFile: { json: 'test-artifacts/vitest-report.json' },
   },
 })
