@@ -15,10 +15,13 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) removeDir(d)
 })
 
+/** A client build in `<tmp>/dist`, with a secret file beside it that must never be served. */
 function fakeClientBuild(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'werkraum-client-'))
-  dirs.push(dir)
-  mkdirSync(path.join(dir, 'assets'))
+  const parent = mkdtempSync(path.join(tmpdir(), 'werkraum-client-'))
+  dirs.push(parent)
+  writeFileSync(path.join(parent, 'secret.txt'), 'SECRET')
+  const dir = path.join(parent, 'dist')
+  mkdirSync(path.join(dir, 'assets'), { recursive: true })
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Werkraum</title>')
   writeFileSync(path.join(dir, 'assets', 'app-abc123.js'), 'console.log(1)')
   return dir
@@ -59,13 +62,19 @@ describe('HTTP endpoints', () => {
     expect(index.status).toBe(200)
     expect(index.headers.get('content-security-policy')).toContain("default-src 'self'")
     expect(await index.text()).toContain('<title>Werkraum</title>')
-    const route = await fetch(server.url + '/b/ideen')
-    expect(await route.text()).toContain('<title>Werkraum</title>')
+    for (const route of ['/b/ideen', '/b/release-v1.2', '/b/a.b.c']) {
+      const res = await fetch(server.url + route)
+      expect(res.status, route).toBe(200)
+      expect(await res.text()).toContain('<title>Werkraum</title>')
+    }
     const asset = await fetch(server.url + '/assets/app-abc123.js')
     expect(asset.headers.get('content-type')).toContain('javascript')
     expect(asset.headers.get('cache-control')).toContain('immutable')
     expect((await fetch(server.url + '/assets/missing.js')).status).toBe(404)
-    expect((await fetch(server.url + '/..%2f..%2fetc%2fpasswd.txt')).status).toBe(404)
+    for (const attempt of ['/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/assets/%2e%2e/%2e%2e/secret.txt']) {
+      const res = await fetch(server.url + attempt)
+      expect(await res.text(), attempt).not.toContain('SECRET')
+    }
   })
 
   it('says clearly when the client is not built', async () => {
@@ -83,5 +92,6 @@ describe('HTTP endpoints', () => {
     const plain = await fetch(server.url + '/sync/board.x')
     expect(plain.status).toBe(426)
     expect(ApiErrorSchema.parse(await plain.json()).error.code).toBe('upgrade_required')
+    expect((await fetch(server.url + '/syncing-is-a-route')).status).not.toBe(426)
   })
 })

@@ -45,7 +45,8 @@ describe('Werkraum provider presence', () => {
     anna.ws?.close()
     await waitFor(() => !seesAnna(), 'ben sees anna leave')
     // y-websocket reconnects by itself; Anna has not touched anything since.
-    await waitFor(seesAnna, 'ben sees anna again', 3000)
+    // Without the re-announcement this takes two 15-second renewals.
+    await waitFor(seesAnna, 'ben sees anna again', 10_000)
   })
 
   it('never relays other people’s presence', async () => {

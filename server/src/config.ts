@@ -17,11 +17,12 @@ export const ConfigSchema = z.object({
   COMMIT_WINDOW_MS: z.coerce.number().int().min(1).max(50).default(20),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).default(500),
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(Limits.MAX_MESSAGE_BYTES),
-  MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
+  MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(24 * 1024 * 1024),
   STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('werkraum'),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 })
 export type Config = z.infer<typeof ConfigSchema>

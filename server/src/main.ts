@@ -18,13 +18,12 @@ async function main(): Promise<void> {
     level: config.LOG_LEVEL,
     format: config.LOG_FORMAT ?? (process.env.NODE_ENV === 'production' || !process.stdout.isTTY ? 'json' : 'pretty'),
   })
-  process.on('uncaughtException', (error) => log.error('process.uncaught_exception', { error }))
-  process.on('unhandledRejection', (error) => log.error('process.unhandled_rejection', { error }))
 
   const server = await startServer({ config, logger: log })
   process.stdout.write(`\nWerkraum läuft auf / is running at ${server.url}\n\n`)
 
   let stopping = false
+  let exitCode = 0
   const stop = (signal: string): void => {
     if (stopping) return
     stopping = true
@@ -35,7 +34,7 @@ async function main(): Promise<void> {
     }, config.SHUTDOWN_TIMEOUT_MS)
     deadline.unref()
     server.close().then(
-      () => process.exit(0),
+      () => process.exit(exitCode),
       (error: unknown) => {
         log.error('shutdown.failed', { error })
         process.exit(1)
@@ -44,6 +43,15 @@ async function main(): Promise<void> {
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
+  // After an error nobody caught, the process is in an unknown state: save what can
+  // be saved and exit non-zero, so that a supervisor restarts it.
+  const fail = (event: string, error: unknown): void => {
+    log.error(event, { error })
+    exitCode = 1
+    stop(event)
+  }
+  process.on('uncaughtException', (error) => fail('process.uncaught_exception', error))
+  process.on('unhandledRejection', (error) => fail('process.unhandled_rejection', error))
 }
 
 void main().catch((error: unknown) => {

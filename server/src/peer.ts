@@ -5,6 +5,8 @@
 export interface PeerSocket {
   send(data: Uint8Array): void
   close(code: number, reason: string): void
+  /** Drops the connection at once, without a closing handshake (for peers that do not read). */
+  terminate(): void
   /** Bytes queued for sending but not yet handed to the network. */
   readonly bufferedAmount: number
 }

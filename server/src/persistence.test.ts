@@ -31,6 +31,7 @@ describe('Persistence', () => {
 
   it('asks for compaction once the log reaches its bound, and a compaction covers queued updates', async () => {
     const { storage, persistence, full, doc, updates } = setup(3)
+    await persistence.load('d', new Y.Doc())
     for (let i = 0; i < 3; i++) {
       doc.getArray('a').push([i])
       persistence.enqueue('d', updates.at(-1)!)
@@ -48,12 +49,39 @@ describe('Persistence', () => {
     expect(restored.getArray('a').toArray()).toEqual([0, 1, 2, 'queued'])
   })
 
-  it('reports a failed write without throwing into its caller', async () => {
+  it('keeps updates whose write failed, retries them, and reports the failure until a write succeeds', async () => {
     const { storage, persistence, doc, updates } = setup()
-    await storage.close()
+    const append = storage.appendBatch.bind(storage)
+    let failures = 1
+    storage.appendBatch = async (batch) => {
+      if (failures-- > 0) throw new Error('disk full')
+      return append(batch)
+    }
     doc.getArray('a').push([1])
     persistence.enqueue('d', updates[0]!)
-    await expect(persistence.drain()).resolves.toBeUndefined()
+    await expect(persistence.drain()).rejects.toThrow('disk full')
     expect(persistence.lastError).toBeInstanceOf(Error)
+    doc.getArray('a').push([2])
+    persistence.enqueue('d', updates[1]!)
+    await persistence.drain()
+    expect(persistence.lastError).toBeUndefined()
+    const restored = new Y.Doc()
+    for (const u of (await storage.load('d')).updates) Y.applyUpdate(restored, u)
+    expect(restored.getArray('a').toArray()).toEqual([1, 2])
+  })
+
+  it('appends the snapshot instead when a compaction fails, so the updates it covered are not lost', async () => {
+    const { storage, persistence, doc, updates } = setup()
+    await persistence.load('d', new Y.Doc())
+    storage.replace = async () => {
+      throw new Error('replace failed')
+    }
+    doc.getArray('a').push(['queued'])
+    persistence.enqueue('d', updates[0]!)
+    await persistence.compact('d', doc)
+    await persistence.drain()
+    const restored = new Y.Doc()
+    for (const u of (await storage.load('d')).updates) Y.applyUpdate(restored, u)
+    expect(restored.getArray('a').toArray()).toEqual(['queued'])
   })
 })

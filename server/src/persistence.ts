@@ -3,6 +3,9 @@ import type { Logger } from './log.ts'
 import type { Metrics } from './metrics.ts'
 import type { DocStorage } from './storage/types.ts'
 
+/** Pause before a failed write is tried again. */
+export const RETRY_AFTER_FAILURE_MS = 1000
+
 export interface PersistenceOptions {
   /** Longest an accepted update waits before it is written. */
   readonly commitWindowMs: number
@@ -27,6 +30,7 @@ export class Persistence {
   /** Rows in each loaded document's log, to decide when to compact. */
   private readonly logRows = new Map<string, number>()
   private failed: unknown
+  private closed = false
 
   constructor(
     readonly storage: DocStorage,
@@ -77,14 +81,22 @@ export class Persistence {
       batch.set(doc, [updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)])
     }
     this.pending = new Map()
-    return this.enqueueWrite('commit', async () => {
-      await this.storage.appendBatch(batch)
-      for (const doc of batch.keys()) {
-        const rows = (this.logRows.get(doc) ?? 0) + 1
-        this.logRows.set(doc, rows)
-        if (rows >= this.options.compactAfterUpdates) this.onLogFull(doc)
-      }
-    })
+    return this.enqueueWrite(
+      'commit',
+      async () => {
+        await this.storage.appendBatch(batch)
+        for (const doc of batch.keys()) {
+          // Only documents that are loaded are counted; an unloaded one was compacted and forgotten.
+          const rows = this.logRows.get(doc)
+          if (rows === undefined) continue
+          this.logRows.set(doc, rows + 1)
+          if (rows + 1 >= this.options.compactAfterUpdates) this.onLogFull(doc)
+        }
+      },
+      () => {
+        for (const [doc, updates] of batch) this.requeue(doc, updates)
+      },
+    )
   }
 
   /**
@@ -97,7 +109,12 @@ export class Persistence {
     this.pending.delete(name)
     this.logRows.set(name, 0)
     this.metrics.compactions.inc()
-    return this.enqueueWrite('compact', () => this.storage.replace(name, snapshot))
+    return this.enqueueWrite(
+      'compact',
+      () => this.storage.replace(name, snapshot),
+      // The queued updates it swallowed must not be lost: a snapshot is a valid update, so append it instead.
+      () => this.requeue(name, [snapshot]),
+    )
   }
 
   /** Forgets bookkeeping for a document that was unloaded. */
@@ -105,30 +122,47 @@ export class Persistence {
     this.logRows.delete(name)
   }
 
-  /** Commits what is queued and waits for every write. */
+  /**
+   * Commits what is queued and waits for every write. Rejects if the last write
+   * failed, so that a shutdown can tell an operator that something is unsaved.
+   */
   async drain(): Promise<void> {
     await this.commit()
     await this.queue
+    if (this.failed !== undefined) throw this.failed
   }
 
-  /** The first write error since start, if any (reported by /healthz). */
+  /** Stops retrying; called once the storage is about to close. */
+  close(): void {
+    this.closed = true
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = undefined
+  }
+
+  /** The error of the last write if it failed (reported by /healthz); cleared by the next write that succeeds. */
   get lastError(): unknown {
     return this.failed
   }
 
-  private enqueueWrite(what: string, write: () => Promise<void>): Promise<void> {
+  /** Puts updates whose write failed back in front of the queue and retries after a pause. */
+  private requeue(doc: string, updates: readonly Uint8Array[]): void {
+    this.pending.set(doc, [...updates, ...(this.pending.get(doc) ?? [])])
+    if (!this.closed) this.timer ??= setTimeout(() => void this.commit(), RETRY_AFTER_FAILURE_MS)
+  }
+
+  private enqueueWrite(what: string, write: () => Promise<void>, onFailure: () => void): Promise<void> {
     const run = async (): Promise<void> => {
       const started = performance.now()
       try {
         await write()
       } catch (error) {
-        // A failed write is logged and reported, never thrown into a socket callback.
-        // The rooms still hold the state in memory and clients keep theirs, so the
-        // next compaction can still save it once the storage recovers.
+        // A failed write is logged, reported and retried, never thrown into a socket callback.
         this.failed = error
         this.log.error('persist.failed', { what, error })
+        onFailure()
         return
       }
+      this.failed = undefined
       this.metrics.persistSeconds.observe((performance.now() - started) / 1000)
     }
     this.queue = this.queue.then(run)

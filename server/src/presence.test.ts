@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Peer } from './peer.ts'
 import { PRESENCE_TOMBSTONE_MS, PresenceTable } from './presence.ts'
 
-const socket = { send: () => undefined, close: () => undefined, bufferedAmount: 0 }
+const socket = { send: () => undefined, close: () => undefined, terminate: () => undefined, bufferedAmount: 0 }
 const peer = (id: number): Peer => new Peer(socket, 'write', id)
 
 describe('PresenceTable', () => {
@@ -11,12 +11,26 @@ describe('PresenceTable', () => {
     const alice = peer(1)
     const bob = peer(2)
     expect(table.accept({ clientId: 10, clock: 1, state: '{"x":1}' }, alice, 0)).toBe(true)
-    // Bob's stock client echoes Alice's state back: same clock, not his to give.
+    // Bob's stock client echoes Alice's state back: same clock, nothing new.
     expect(table.accept({ clientId: 10, clock: 1, state: '{"x":1}' }, bob, 1)).toBe(false)
-    expect(table.accept({ clientId: 10, clock: 2, state: '{"x":2}' }, bob, 1)).toBe(false)
+    // ... and, after its own 30 s timeout, announces her removal: only Alice's connection may.
+    expect(table.accept({ clientId: 10, clock: 2, state: 'null' }, bob, 1)).toBe(false)
     expect(table.accept({ clientId: 10, clock: 1, state: '{"x":1}' }, alice, 1)).toBe(false)
     expect(table.accept({ clientId: 10, clock: 2, state: '{"x":2}' }, alice, 1)).toBe(true)
     expect(table.liveEntries()).toEqual([{ clientId: 10, clock: 2, state: '{"x":2}' }])
+  })
+
+  it('lets a newer live state from a new connection take a client id over (reconnect before the old one died)', () => {
+    const table = new PresenceTable()
+    const old = peer(1)
+    const fresh = peer(2)
+    table.accept({ clientId: 10, clock: 5, state: '{}' }, old, 0)
+    expect(table.accept({ clientId: 10, clock: 7, state: '{"back":1}' }, fresh, 1)).toBe(true)
+    expect(table.ownerOf(10)).toBe(fresh)
+    expect(old.clientIds.has(10)).toBe(false)
+    // The old connection finally closing does not remove the person.
+    expect(table.removeOwner(old, 2)).toEqual([])
+    expect(table.liveEntries()).toHaveLength(1)
   })
 
   it('announces the removal of everyone a departing connection spoke for', () => {

@@ -16,8 +16,8 @@ export const PRESENCE_TOMBSTONE_MS = 60_000
  *
  * Stock y-websocket clients re-send every awareness change they receive. The
  * server recognises those echoes by clock (an entry not newer than what it
- * holds is dropped) and by owner (only the connection that introduced a client
- * id may speak for it), so echoes cost a map lookup and never reach anyone.
+ * holds is dropped) and by owner (only the connection that speaks for a client
+ * id may announce its removal), so echoes cost a map lookup and never reach anyone.
  */
 export class PresenceTable {
   private readonly records = new Map<number, PresenceRecord>()
@@ -26,10 +26,17 @@ export class PresenceTable {
   accept(entry: AwarenessEntry, from: Peer, nowMs: number): boolean {
     const known = this.records.get(entry.clientId)
     if (known) {
-      if (known.owner !== from && known.state !== 'null') return false
       const removal = entry.state === 'null'
       const newer = entry.clock > known.clock || (entry.clock === known.clock && removal && known.state !== 'null')
       if (!newer) return false
+      if (known.owner !== from) {
+        // Stock clients announce other people's removal after their own 30 s timeout;
+        // only the owner's word counts for that. A newer live state from another
+        // connection is a person who reconnected before their old, dead connection
+        // was noticed: the new connection takes the id over.
+        if (removal) return false
+        known.owner.clientIds.delete(entry.clientId)
+      }
     }
     this.records.set(entry.clientId, { clock: entry.clock, state: entry.state, owner: from, updatedAtMs: nowMs })
     from.clientIds.add(entry.clientId)

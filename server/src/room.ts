@@ -21,6 +21,8 @@ export interface RoomOptions {
 export interface RoomEvents {
   /** The last connection left. */
   onEmpty(room: Room): void
+  /** Loading from storage failed; the room is useless and must be dropped so the next connection retries. */
+  onLoadFailed(room: Room): void
 }
 
 class MalformedMessage extends Error {}
@@ -45,10 +47,13 @@ export class Room {
   readonly ready: Promise<void>
   private loaded = false
   private failed = false
+  /** Set when the manager has let go of this room; it must not write anything of its own any more. */
+  retired = false
   /** Updates since load; an untouched document needs no compaction on unload. */
   private dirty = false
   private readonly presence = new PresenceTable()
   private outbox = new Map<number, { entry: AwarenessEntry; owner: Peer }>()
+  private liveMessage: Uint8Array | undefined
   private flushScheduled = false
 
   constructor(
@@ -104,16 +109,24 @@ export class Room {
     if (!this.peers.delete(peer)) return
     const removals = this.presence.removeOwner(peer, Date.now())
     for (const entry of removals) this.outbox.set(entry.clientId, { entry, owner: peer })
-    if (removals.length > 0) this.scheduleFlush()
+    if (removals.length > 0) {
+      this.liveMessage = undefined
+      this.scheduleFlush()
+    }
     if (this.peers.size === 0) this.events.onEmpty(this)
   }
 
-  /** Closes a connection with one of the protocol's named close codes. */
+  /**
+   * Closes a connection with one of the protocol's named close codes. A slow
+   * consumer is dropped at once instead: its close frame would queue behind the
+   * very data it cannot read, and hold that memory until the close times out.
+   */
   kick(peer: Peer, reason: CloseCodeName): void {
     if (peer.closed) return
     this.metrics.closedByServer.inc()
     try {
-      peer.socket.close(CloseCode[reason].code, reason)
+      if (reason === 'SLOW_CONSUMER') peer.socket.terminate()
+      else peer.socket.close(CloseCode[reason].code, reason)
     } catch (error) {
       this.log.warn('close.failed', { doc: this.name, peer: peer.id, error })
     }
@@ -127,7 +140,7 @@ export class Room {
 
   /** Writes the whole document as a snapshot if it changed since load; used on unload and shutdown. */
   persistNow(): Promise<void> {
-    if (!this.loaded || !this.dirty) return this.persistence.drain()
+    if (!this.loaded || !this.dirty) return Promise.resolve()
     this.dirty = false
     return this.persistence.compact(this.name, this.doc)
   }
@@ -151,12 +164,13 @@ export class Room {
   /** Drops presence tombstones that no echo can refer to any more. */
   sweepPresence(nowMs: number): void {
     this.presence.sweep(nowMs)
+    this.liveMessage = undefined
   }
 
   private onLoaded(): void {
     this.loaded = true
     // A log that was already long when we loaded it is compacted now, not only after the next commit.
-    if (this.persistence.logIsFull(this.name)) void this.compact()
+    if (!this.retired && this.persistence.logIsFull(this.name)) void this.compact()
     for (const peer of [...this.peers]) {
       if (peer.closed) continue
       this.greet(peer)
@@ -170,6 +184,7 @@ export class Room {
   private onLoadFailed(error: unknown): void {
     this.failed = true
     this.log.error('doc.load_failed', { doc: this.name, error })
+    this.events.onLoadFailed(this)
     this.closeAll('DOCUMENT_UNAVAILABLE')
   }
 
@@ -179,8 +194,13 @@ export class Room {
     encoding.writeVarUint(encoder, MessageKind.sync)
     syncProtocol.writeSyncStep1(encoder, this.doc)
     this.send(peer, encoding.toUint8Array(encoder))
-    const live = this.presence.liveEntries()
-    if (live.length > 0) this.send(peer, awarenessMessage(live))
+    if (this.presence.liveEntries().length > 0) this.send(peer, this.livePresenceMessage())
+  }
+
+  /** Everyone present, encoded once and reused until presence changes (newcomers and queries are frequent). */
+  private livePresenceMessage(): Uint8Array {
+    this.liveMessage ??= awarenessMessage(this.presence.liveEntries())
+    return this.liveMessage
   }
 
   private handle(peer: Peer, data: Uint8Array): void {
@@ -194,7 +214,7 @@ export class Room {
         this.handleAwareness(peer, decoding.readVarUint8Array(decoder))
         return
       case MessageKind.queryAwareness:
-        this.send(peer, awarenessMessage(this.presence.liveEntries()))
+        this.send(peer, this.livePresenceMessage())
         return
       case MessageKind.auth:
         // Permission messages flow from server to client only; a client's is ignored.
@@ -231,15 +251,30 @@ export class Room {
 
   private handleAwareness(peer: Peer, update: Uint8Array): void {
     const entries = decodeAwarenessUpdate(update)
+    // Checked whole before anything is accepted: every client parses what we relay,
+    // and one bad state would break presence for the whole room.
+    for (const entry of entries) {
+      if (Buffer.byteLength(entry.state) > Limits.MAX_AWARENESS_STATE_BYTES) throw new MalformedMessage('awareness state too large')
+      try {
+        JSON.parse(entry.state)
+      } catch {
+        throw new MalformedMessage('awareness state is not JSON')
+      }
+    }
+    let newIds = 0
+    for (const entry of entries) if (!peer.clientIds.has(entry.clientId)) newIds++
+    if (peer.clientIds.size + newIds > Limits.MAX_PRESENCES_PER_CONNECTION) {
+      throw new MalformedMessage('too many presence ids on one connection')
+    }
     const now = Date.now()
     for (const entry of entries) {
       this.metrics.awarenessIn.inc()
-      if (entry.state.length > Limits.MAX_AWARENESS_STATE_BYTES) throw new MalformedMessage('awareness state too large')
       if (!this.presence.accept(entry, peer, now)) {
         this.metrics.awarenessDropped.inc()
         continue
       }
       this.outbox.set(entry.clientId, { entry, owner: peer })
+      this.liveMessage = undefined
     }
     if (this.outbox.size > 0) this.scheduleFlush()
   }

@@ -37,7 +37,10 @@ export class RoomManager {
     this.cancelUnload(name)
     let room = this.rooms.get(name)
     if (!room) {
-      room = new Room(name, this.persistence, this.metrics, this.log, this.options, { onEmpty: (r) => this.scheduleUnload(r) })
+      room = new Room(name, this.persistence, this.metrics, this.log, this.options, {
+        onEmpty: (r) => this.scheduleUnload(r),
+        onLoadFailed: (r) => this.drop(r),
+      })
       this.rooms.set(name, room)
       this.log.debug('doc.load', { doc: name })
     }
@@ -59,6 +62,15 @@ export class RoomManager {
     return n
   }
 
+  /** Forgets a room whose load failed, so that the next connection tries again. */
+  private drop(room: Room): void {
+    if (this.rooms.get(room.name) !== room) return
+    this.cancelUnload(room.name)
+    this.rooms.delete(room.name)
+    room.retired = true
+    room.destroy()
+  }
+
   /** Called by persistence when a document's log grew past its bound. */
   compact(name: string): void {
     const room = this.rooms.get(name)
@@ -71,6 +83,7 @@ export class RoomManager {
     if (!room || room.peers.size > 0) return
     this.cancelUnload(name)
     this.rooms.delete(name)
+    room.retired = true
     await this.retire(room)
     this.log.debug('doc.unloaded', { doc: name })
   }
@@ -82,9 +95,14 @@ export class RoomManager {
     this.unloadTimers.clear()
     const rooms = [...this.rooms.values()]
     this.rooms.clear()
+    for (const room of rooms) room.retired = true
     for (const room of rooms) room.closeAll('SERVER_RESTARTING')
-    await Promise.all(rooms.map((room) => this.retire(room)))
-    await this.persistence.drain()
+    try {
+      await Promise.all(rooms.map((room) => this.retire(room)))
+      await this.persistence.drain()
+    } finally {
+      this.persistence.close()
+    }
   }
 
   /**
@@ -96,7 +114,8 @@ export class RoomManager {
    */
   private async retire(room: Room): Promise<void> {
     if (!room.isLoaded()) await room.ready
-    const written = room.persistNow()
+    // A room whose load failed holds nothing worth writing.
+    const written = room.isLoaded() ? room.persistNow() : Promise.resolve()
     room.destroy()
     if (!this.rooms.has(room.name)) this.persistence.forget(room.name)
     await written

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import type { RawData, WebSocket } from 'ws'
-import { CloseCode, PROTOCOL_VERSION, docNameFromSyncPath } from '@werkraum/shared'
+import { CloseCode, PROTOCOL_VERSION, SYNC_PATH, docNameFromSyncPath } from '@werkraum/shared'
 import type { ApiError, Health } from '@werkraum/shared'
 import type { Config } from './config.ts'
 import { createLogger } from './log.ts'
@@ -73,7 +73,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     securityHeaders(res)
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    const url = parseRequestUrl(req)
+    if (!url) {
+      sendError(res, 400, 'bad_request', 'The request URL cannot be read.')
+      return
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendError(res, 405, 'method_not_allowed', 'Only GET and HEAD are served here.')
       return
@@ -98,7 +102,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       res.end(metrics.render())
       return
     }
-    if (url.pathname.startsWith('/sync')) {
+    if (url.pathname === SYNC_PATH || url.pathname.startsWith(SYNC_PATH + '/')) {
       sendError(res, 426, 'upgrade_required', 'This endpoint speaks WebSocket only.')
       return
     }
@@ -107,17 +111,42 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', (error) => log.debug('upgrade.socket_error', { error }))
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    const docName = docNameFromSyncPath(url.pathname)
-    if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable')
-    if (!docName) return refuseUpgrade(socket, 404, 'Not Found')
-    const access = authorize(req, docName)
-    if (!access) return refuseUpgrade(socket, 403, 'Forbidden')
-    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, docName, access))
+    try {
+      if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable')
+      const url = parseRequestUrl(req)
+      if (!url) return refuseUpgrade(socket, 400, 'Bad Request')
+      const docName = docNameFromSyncPath(url.pathname)
+      if (!docName) return refuseUpgrade(socket, 404, 'Not Found')
+      const access = authorize(req, docName)
+      if (!access) return refuseUpgrade(socket, 403, 'Forbidden')
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, docName, access))
+    } catch (error) {
+      // Nothing may escape an upgrade: the process serves everyone else.
+      log.error('upgrade.failed', { url: req.url, error })
+      refuseUpgrade(socket, 500, 'Internal Server Error')
+    }
   }
+
+  // Half-open connections (a closed laptop lid, lost Wi-Fi) never say goodbye. A
+  // ping every HEARTBEAT_MS finds them: whoever missed the last pong is dropped,
+  // which frees their presence and lets their document unload.
+  const alive = new WeakSet<WebSocket>()
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate()
+        continue
+      }
+      alive.delete(ws)
+      ws.ping()
+    }
+  }, config.HEARTBEAT_MS)
+  heartbeat.unref()
 
   const onConnection = (ws: WebSocket, docName: string, access: Access): void => {
     metrics.connectionsOpened.inc()
+    alive.add(ws)
+    ws.on('pong', () => alive.add(ws))
     const room = roomManager.get(docName)
     const peer = room.join(ws, access)
     log.debug('peer.joined', { doc: docName, peer: peer.id, access })
@@ -166,13 +195,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     closed ??= (async () => {
       closing = true
       log.info('server.stopping')
+      clearInterval(heartbeat)
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()))
-      await roomManager.shutdown()
+      let writeError: unknown
+      await roomManager.shutdown().catch((error: unknown) => (writeError = error))
       for (const ws of wss.clients) ws.close(CloseCode.SERVER_RESTARTING.code, 'SERVER_RESTARTING')
+      // Give clients a moment to answer the close frame, then drop whoever did not:
+      // ws would otherwise wait 30 s per silent client.
+      await waitUntilClosed(wss, CLOSE_GRACE_MS)
+      for (const ws of wss.clients) ws.terminate()
       wss.close()
       http.closeAllConnections()
       await httpClosed
       await storage.close()
+      if (writeError !== undefined) {
+        log.error('server.stopped_with_unsaved_changes', { error: writeError })
+        throw writeError
+      }
       log.info('server.stopped')
     })()
     return closed
@@ -192,6 +231,29 @@ export async function openStorage(config: Config): Promise<DocStorage> {
       const never: never = config.STORAGE
       throw new Error(`unknown storage ${String(never)}`)
     }
+  }
+}
+
+/** How long shutdown waits for clients to answer the close frame. */
+const CLOSE_GRACE_MS = 1000
+
+function waitUntilClosed(wss: WebSocketServer, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  return new Promise((resolve) => {
+    const check = (): void => {
+      if (wss.clients.size === 0 || Date.now() >= deadline) resolve()
+      else setTimeout(check, 20)
+    }
+    check()
+  })
+}
+
+/** The request's URL, or undefined when it cannot be parsed (a client can send anything). */
+function parseRequestUrl(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost')
+  } catch {
+    return undefined
   }
 }
 

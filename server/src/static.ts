@@ -44,10 +44,14 @@ export function securityHeaders(res: ServerResponse): void {
   res.setHeader('Referrer-Policy', 'no-referrer')
 }
 
+const NOT_BUILT = 'Der Werkraum-Client ist noch nicht gebaut: `pnpm build` ausführen.\nThe Werkraum client is not built yet: run `pnpm build`.\n'
+const NOT_FOUND = 'Nicht gefunden.\nNot found.\n'
+
 /**
- * Serves the built client. Paths without a file extension fall back to
- * index.html so board URLs (`/b/<name>`) load the app. Hashed files under
- * /assets/ are cached for a year; index.html never is.
+ * Serves the built client. A path that names an existing file gets that file;
+ * any other path outside /assets/ is an app route (`/b/<board>`, even with a dot
+ * in the name) and gets index.html. Hashed files under /assets/ are cached for
+ * a year; index.html never is.
  */
 export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
   let decoded: string
@@ -56,22 +60,28 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
   } catch {
     decoded = '/'
   }
-  const file = path.resolve(root, '.' + path.posix.normalize(decoded))
+  const relative = path.posix.normalize(decoded)
+  const file = path.resolve(root, '.' + relative)
   const inside = file.startsWith(root + path.sep)
-  // Paths without an extension are app routes: they all get index.html.
-  const target = inside && path.extname(file) !== '' ? file : path.join(root, 'index.html')
-  const info = inside || path.extname(file) === '' ? await stat(target).catch(() => undefined) : undefined
+  const asFile = inside ? await stat(file).catch(() => undefined) : undefined
+  let target = file
+  let info = asFile?.isFile() ? asFile : undefined
+  if (!info && !relative.startsWith('/assets/')) {
+    target = path.join(root, 'index.html')
+    info = await stat(target).catch(() => undefined)
+  }
   if (!info?.isFile()) {
     const built = await stat(path.join(root, 'index.html')).catch(() => undefined)
     res.statusCode = built ? 404 : 503
     res.setHeader('Content-Type', 'text/plain; charset=utf-8')
-    res.end(built ? 'Not found\n' : 'The Werkraum client is not built yet: run `pnpm build`.\n')
+    res.end(built ? NOT_FOUND : NOT_BUILT)
     return
   }
   res.statusCode = 200
   res.setHeader('Content-Type', TYPES[path.extname(target)] ?? 'application/octet-stream')
   res.setHeader('Content-Length', info.size)
-  res.setHeader('Cache-Control', target.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache')
+  const hashed = target !== path.join(root, 'index.html') && relative.startsWith('/assets/')
+  res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
   if (req.method === 'HEAD') {
     res.end()
     return

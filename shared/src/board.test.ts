@@ -95,6 +95,7 @@ describe('boardSlug', () => {
     expect(boardSlug('Café Ökologie')).toBe('cafe-oekologie')
     expect(boardSlug('../../etc/passwd')).toBe('etc-passwd')
     expect(boardSlug('!!!')).toBe('')
+    expect(boardSlug('Release v1.2_final')).toBe('release-v1-2-final')
     expect(boardSlug('x'.repeat(500)).length).toBeLessThanOrEqual(122)
   })
 })

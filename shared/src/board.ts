@@ -87,9 +87,10 @@ export function boardSlug(input: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^[-._]+|[-._]+$/g, '')
+    // Letters, digits and hyphens only: easy to read aloud, and never mistaken for a file name.
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
     .replace(/-{2,}/g, '-')
     .slice(0, Limits.MAX_DOC_NAME_CHARS - 'board.'.length)
-    .replace(/[-._]+$/, '')
+    .replace(/-+$/, '')
 }

@@ -64,8 +64,10 @@ export const Limits = {
   MAX_MESSAGE_BYTES: 16 * 1024 * 1024,
   /** Longest document name. */
   MAX_DOC_NAME_CHARS: 128,
-  /** Largest awareness state (one person's presence) the server relays. */
+  /** Largest awareness state (one person's presence, UTF-8 JSON) the server relays. */
   MAX_AWARENESS_STATE_BYTES: 16 * 1024,
+  /** Presence client ids one connection may speak for (a browser tab uses one; Yjs may renew it). */
+  MAX_PRESENCES_PER_CONNECTION: 4,
 } as const
 
 /**

@@ -51,14 +51,14 @@ describe.skipIf(skip !== undefined)('two people on one board in real browsers', 
 
     // Ben sees both within a couple of seconds.
     await expect
-      .poll(async () => (await ben.shapes()).map((s) => `${s.type}:${s.geo ?? s.text ?? ''}`).sort(), { timeout: 3000 })
+      .poll(async () => (await ben.shapes()).map((s) => `${s.type}:${s.geo ?? s.text ?? ''}`).sort(), { timeout: 5000 })
       .toEqual(['geo:rectangle', 'note:Bürgerbus'])
 
     // Ben sees Anna's cursor with her name while she moves.
     const c = await anna.canvasCenter()
     for (let i = 0; i < 5; i++) await anna.page.mouse.move(c.x + i * 10, c.y + i * 5)
-    await ben.page.locator('.tl-nametag', { hasText: 'Anna' }).waitFor({ timeout: 3000 })
-    await expect.poll(() => ben.page.getByTestId('presence-list').innerText(), { timeout: 3000 }).toContain('Anna')
+    await ben.page.locator('.tl-nametag', { hasText: 'Anna' }).waitFor({ timeout: 10_000 })
+    await expect.poll(() => ben.page.getByTestId('presence-list').innerText(), { timeout: 10_000 }).toContain('Anna')
     await screenshot(anna.page, 'board-anna')
     await screenshot(ben.page, 'board-ben-sees-anna')
 
@@ -67,6 +67,11 @@ describe.skipIf(skip !== undefined)('two people on one board in real browsers', 
     await ben.waitConnected()
     await expect.poll(async () => (await ben.shapes()).length, { timeout: 5000 }).toBe(2)
     await screenshot(ben.page, 'board-ben-after-reload')
+
+    // Someone new, with nothing stored in their browser, gets it all from the server.
+    const carla = await person('de-DE')
+    await carla.open(server.url, board, 'Carla')
+    await expect.poll(async () => (await carla.shapes()).length, { timeout: 10_000 }).toBe(2)
 
     expect(foreign.flat(), 'requests to other origins').toEqual([])
   })

@@ -28,6 +28,16 @@ interface BoardCanvasProps {
   readonly onNameChange: (name: string) => void
 }
 
+
+/**
+ * Images still live inside the board document (uploads come with workshops), so
+ * every pasted image travels in sync messages: a board with a few of tldraw's
+ * default 10 MB images would exceed the server's 16 MiB message limit. Keep
+ * them small until images are uploaded instead.
+ */
+const MAX_IMAGE_BYTES = 2 * 1024 * 1024
+const MAX_IMAGE_PIXELS = 2048
+
 export function BoardCanvas({ session, identity, language, onNameChange }: BoardCanvasProps) {
   // Preferences tldraw manages itself (snap mode, dark mode …), kept for this page.
   const [other, setOther] = useState<OtherPreferences>({ colorScheme: 'light' })
@@ -79,6 +89,8 @@ export function BoardCanvas({ session, identity, language, onNameChange }: Board
         onMount={onMount}
         licenseKey={licenseKey}
         autoFocus={false}
+        maxAssetSize={MAX_IMAGE_BYTES}
+        maxImageDimension={MAX_IMAGE_PIXELS}
       />
     </div>
   )

@@ -129,6 +129,7 @@ export class BoardSession {
     this.presenceBinding?.dispose()
     this.stopPublishingUser()
     this.storeBinding?.dispose()
+    this.store.dispose()
     this.monitor.dispose()
     this.provider.destroy()
     void this.persistence.destroy()
