@@ -13,6 +13,9 @@ import type { Config, DocStorage, RunningServer } from '@werkraum/server'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
+/** The production bundle `pnpm build` writes and `pnpm start` runs. */
+export const SERVER_BUNDLE = path.join(repoRoot, 'server', 'dist', 'main.js')
+
 export function tempDataDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'werkraum-test-'))
 }
@@ -52,8 +55,9 @@ export interface ChildServer {
  * and waits until it listens. It learns the port from the `server.listening`
  * log line, so `LOG_LEVEL` is always `info` here.
  */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')], {
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0, entry: 'source' | 'bundle' = 'source'): Promise<ChildServer> {
+  const args = entry === 'bundle' ? [SERVER_BUNDLE] : ['--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')]
+  const child = spawn(process.execPath, args, {
     cwd: path.join(repoRoot, 'server'),
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env, LOG_FORMAT: 'json', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-import pg from 'pg'
+import type pg from 'pg'
 import type { DocStorage, StoredDocument } from './types.ts'
 
 export interface PostgresStorageOptions {
@@ -26,7 +26,15 @@ export class PostgresStorage implements DocStorage {
   static async connect(options: PostgresStorageOptions): Promise<PostgresStorage> {
     const schema = options.schema ?? 'werkraum'
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`)
-    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 4 })
+    // Loaded here, not at the top: a server on the embedded default never pays for the driver.
+    const { default: driver } = await import('pg')
+    const pool = new driver.Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 4,
+      // A database that hangs must not stall every room's writes forever.
+      connectionTimeoutMillis: 5000,
+      query_timeout: 15_000,
+    })
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => undefined)
     try {
