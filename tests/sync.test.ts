@@ -89,6 +89,22 @@ describe('sync through the real server with stock y-websocket clients', () => {
     await waitFor(() => !carol.provider.awareness.getStates().has(alice.doc.clientID), 'alice removed at carol')
   })
 
+  it('keeps stock clients that echo a busy room’s presence connected', async () => {
+    server = await startTestServer()
+    const room = Array.from({ length: 8 }, () => client('board.busy'))
+    await Promise.all(room.map((c) => waitSynced(c)))
+    room.forEach((c, i) => c.provider.awareness.setLocalStateField('user', { name: `Person ${i}` }))
+    const everyoneSeesEveryone = (): boolean => room.every((c) => c.provider.awareness.getStates().size === room.length)
+    await waitFor(everyoneSeesEveryone, 'everyone sees everyone')
+    // Someone joins late and receives the whole room at once; their stock provider echoes all of it.
+    const late = client('board.busy')
+    await waitSynced(late)
+    for (let round = 0; round < 5; round++) room.forEach((c) => c.provider.awareness.setLocalStateField('cursor', { round }))
+    await waitFor(() => room.every((c) => late.provider.awareness.getStates().get(c.doc.clientID)?.cursor?.round === 4), 'late joiner sees the last moves')
+    expect(server.metrics.closedByServer.value).toBe(0)
+    expect(server.rooms.peek('board.busy')?.peers.size).toBe(room.length + 1)
+  })
+
   it('drops awareness echoes instead of relaying them', async () => {
     server = await startTestServer()
     const a = client('board.echo')

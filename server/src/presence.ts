@@ -22,22 +22,25 @@ export const PRESENCE_TOMBSTONE_MS = 60_000
 export class PresenceTable {
   private readonly records = new Map<number, PresenceRecord>()
 
+  /** True if `accept` would record the entry; false for an echo, a stale entry, or one not the sender's to give. A map lookup, no change. */
+  isNews(entry: AwarenessEntry, from: Peer): boolean {
+    const known = this.records.get(entry.clientId)
+    if (!known) return true
+    const removal = entry.state === 'null'
+    const newer = entry.clock > known.clock || (entry.clock === known.clock && removal && known.state !== 'null')
+    if (!newer) return false
+    // Stock clients announce other people's removal after their own 30 s timeout;
+    // only the owner's word counts for that.
+    return !(removal && known.owner !== from)
+  }
+
   /** Returns true if the entry is news and was recorded; false if it is an echo, stale, or not the sender's to give. */
   accept(entry: AwarenessEntry, from: Peer, nowMs: number): boolean {
+    if (!this.isNews(entry, from)) return false
     const known = this.records.get(entry.clientId)
-    if (known) {
-      const removal = entry.state === 'null'
-      const newer = entry.clock > known.clock || (entry.clock === known.clock && removal && known.state !== 'null')
-      if (!newer) return false
-      if (known.owner !== from) {
-        // Stock clients announce other people's removal after their own 30 s timeout;
-        // only the owner's word counts for that. A newer live state from another
-        // connection is a person who reconnected before their old, dead connection
-        // was noticed: the new connection takes the id over.
-        if (removal) return false
-        known.owner.clientIds.delete(entry.clientId)
-      }
-    }
+    // A newer live state from another connection is a person who reconnected before
+    // their old, dead connection was noticed: the new connection takes the id over.
+    if (known && known.owner !== from) known.owner.clientIds.delete(entry.clientId)
     this.records.set(entry.clientId, { clock: entry.clock, state: entry.state, owner: from, updatedAtMs: nowMs })
     from.clientIds.add(entry.clientId)
     return true

@@ -251,9 +251,16 @@ export class Room {
 
   private handleAwareness(peer: Peer, update: Uint8Array): void {
     const entries = decodeAwarenessUpdate(update)
+    this.metrics.awarenessIn.inc(entries.length)
+    // Stock clients echo everyone's presence back: those entries are dropped here
+    // for the price of a map lookup, before any validation, and never count
+    // against the sender's limit of presence ids.
+    const news = entries.filter((entry) => this.presence.isNews(entry, peer))
+    this.metrics.awarenessDropped.inc(entries.length - news.length)
+    if (news.length === 0) return
     // Checked whole before anything is accepted: every client parses what we relay,
     // and one bad state would break presence for the whole room.
-    for (const entry of entries) {
+    for (const entry of news) {
       if (Buffer.byteLength(entry.state) > Limits.MAX_AWARENESS_STATE_BYTES) throw new MalformedMessage('awareness state too large')
       try {
         JSON.parse(entry.state)
@@ -262,20 +269,16 @@ export class Room {
       }
     }
     let newIds = 0
-    for (const entry of entries) if (!peer.clientIds.has(entry.clientId)) newIds++
+    for (const entry of news) if (!peer.clientIds.has(entry.clientId)) newIds++
     if (peer.clientIds.size + newIds > Limits.MAX_PRESENCES_PER_CONNECTION) {
       throw new MalformedMessage('too many presence ids on one connection')
     }
     const now = Date.now()
-    for (const entry of entries) {
-      this.metrics.awarenessIn.inc()
-      if (!this.presence.accept(entry, peer, now)) {
-        this.metrics.awarenessDropped.inc()
-        continue
-      }
+    for (const entry of news) {
+      this.presence.accept(entry, peer, now)
       this.outbox.set(entry.clientId, { entry, owner: peer })
-      this.liveMessage = undefined
     }
+    this.liveMessage = undefined
     if (this.outbox.size > 0) this.scheduleFlush()
   }
 
