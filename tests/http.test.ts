@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ApiErrorSchema, HealthSchema } from '@werkraum/shared'
+import { ApiErrorSchema, HealthSchema } from '@werkraum/shared/schemas'
 import { removeDir, startTestServer } from './support/server.ts'
 import type { TestServer } from './support/server.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadConfig } from './config.ts'
+import { SETTING_NAMES, loadConfig } from './config.ts'
 
 describe('loadConfig', () => {
   it('has documented defaults and resolves relative paths from where the command ran', () => {
@@ -12,6 +12,15 @@ describe('loadConfig', () => {
   })
 
   it('names every bad setting', () => {
-    expect(() => loadConfig({ PORT: 'achtzig', COMMIT_WINDOW_MS: '500' })).toThrow(/PORT.*COMMIT_WINDOW_MS/)
+    expect(() => loadConfig({ PORT: 'achtzig', COMMIT_WINDOW_MS: '500', STORAGE: 'mongo' })).toThrow(/PORT.*COMMIT_WINDOW_MS.*STORAGE/)
+    expect(() => loadConfig({ STORAGE: 'postgres' })).toThrow(/DATABASE_URL: required/)
+    expect(() => loadConfig({ PORT: '-1' })).toThrow(/PORT/)
+    expect(() => loadConfig({ DATABASE_SCHEMA: 'Robert"; DROP' })).toThrow(/DATABASE_SCHEMA/)
+  })
+
+  it('is documented: the README lists every setting', async () => {
+    const { readFileSync } = await import('node:fs')
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    for (const name of SETTING_NAMES) expect(readme, name).toContain(`| \`${name}\``)
   })
 })

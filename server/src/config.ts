@@ -1,52 +1,109 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { z } from 'zod'
 import { Limits } from '@werkraum/shared'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** Every setting an operator can change, read from the environment. The README lists them all. */
-export const ConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  DATA_DIR: z.string().min(1).default(path.join(repoRoot, 'data')),
-  CLIENT_DIR: z.string().min(1).default(path.join(repoRoot, 'client', 'dist')),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
-  DOC_UNLOAD_MS: z.coerce.number().int().min(0).max(30_000).default(15_000),
-  COMMIT_WINDOW_MS: z.coerce.number().int().min(1).max(50).default(20),
-  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).default(500),
-  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(Limits.MAX_MESSAGE_BYTES),
-  MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(24 * 1024 * 1024),
-  STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
-  DATABASE_URL: z.string().url().optional(),
-  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('werkraum'),
-  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
-  HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-})
-export type Config = z.infer<typeof ConfigSchema>
+export interface Config {
+  readonly PORT: number
+  readonly HOST: string
+  readonly DATA_DIR: string
+  readonly CLIENT_DIR: string
+  readonly LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' | 'silent'
+  readonly LOG_FORMAT: 'json' | 'pretty' | undefined
+  readonly DOC_UNLOAD_MS: number
+  readonly COMMIT_WINDOW_MS: number
+  readonly COMPACT_AFTER_UPDATES: number
+  readonly MAX_MESSAGE_BYTES: number
+  readonly MAX_BUFFERED_BYTES: number
+  readonly STORAGE: 'sqlite' | 'postgres'
+  readonly DATABASE_URL: string | undefined
+  readonly DATABASE_SCHEMA: string
+  readonly SQLITE_SYNCHRONOUS: 'NORMAL' | 'FULL'
+  readonly HEARTBEAT_MS: number
+  readonly SHUTDOWN_TIMEOUT_MS: number
+}
+
+// Parsed by hand rather than with zod: the sync server otherwise needs no schema
+// library, and zod alone would add about 8 MiB to its resident memory.
+type Parser<T> = (raw: string) => T
+
+function whole(min: number, max = Number.MAX_SAFE_INTEGER): Parser<number> {
+  return (raw) => {
+    const n = Number(raw)
+    if (!/^\d+$/.test(raw.trim()) || n < min || n > max) throw new Error(`expected a whole number from ${min} to ${max}, got "${raw}"`)
+    return n
+  }
+}
+function oneOf<T extends string>(...values: T[]): Parser<T> {
+  return (raw) => {
+    if (!(values as string[]).includes(raw)) throw new Error(`expected one of ${values.join(', ')}, got "${raw}"`)
+    return raw as T
+  }
+}
+const text: Parser<string> = (raw) => raw
+const url: Parser<string> = (raw) => {
+  try {
+    new URL(raw)
+  } catch {
+    throw new Error('expected a URL such as postgres://user@host:5432/database')
+  }
+  return raw
+}
+const identifier: Parser<string> = (raw) => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(raw)) throw new Error(`expected lower-case letters, digits and _, got "${raw}"`)
+  return raw
+}
+
+const SETTINGS: { [K in keyof Config]: { parse: Parser<NonNullable<Config[K]>>; fallback: Config[K] } } = {
+  PORT: { parse: whole(0, 65535), fallback: 8787 },
+  HOST: { parse: text, fallback: '0.0.0.0' },
+  DATA_DIR: { parse: text, fallback: path.join(repoRoot, 'data') },
+  CLIENT_DIR: { parse: text, fallback: path.join(repoRoot, 'client', 'dist') },
+  LOG_LEVEL: { parse: oneOf('debug', 'info', 'warn', 'error', 'silent'), fallback: 'info' },
+  LOG_FORMAT: { parse: oneOf('json', 'pretty'), fallback: undefined },
+  DOC_UNLOAD_MS: { parse: whole(0, 30_000), fallback: 15_000 },
+  COMMIT_WINDOW_MS: { parse: whole(1, 50), fallback: 20 },
+  COMPACT_AFTER_UPDATES: { parse: whole(2), fallback: 500 },
+  MAX_MESSAGE_BYTES: { parse: whole(1024), fallback: Limits.MAX_MESSAGE_BYTES },
+  MAX_BUFFERED_BYTES: { parse: whole(64 * 1024), fallback: 24 * 1024 * 1024 },
+  STORAGE: { parse: oneOf('sqlite', 'postgres'), fallback: 'sqlite' },
+  DATABASE_URL: { parse: url, fallback: undefined },
+  DATABASE_SCHEMA: { parse: identifier, fallback: 'werkraum' },
+  SQLITE_SYNCHRONOUS: { parse: oneOf('NORMAL', 'FULL'), fallback: 'NORMAL' },
+  HEARTBEAT_MS: { parse: whole(100), fallback: 15_000 },
+  SHUTDOWN_TIMEOUT_MS: { parse: whole(100), fallback: 10_000 },
+}
+
+/** The names of all settings, in the order the README lists them. */
+export const SETTING_NAMES = Object.keys(SETTINGS) as (keyof Config)[]
 
 /**
- * Reads the configuration. Relative paths are taken relative to the folder the
+ * Reads the configuration; throws one error naming every bad setting. Empty
+ * values count as unset. Relative paths are taken relative to the folder the
  * command was started in (pnpm runs scripts inside the package folder and says
  * where it was called from in INIT_CWD).
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.safeParse(
-    Object.fromEntries(Object.entries(env).filter(([key, value]) => key in ConfigSchema.shape && value !== '')),
-  )
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-    throw new Error(`invalid configuration: ${problems}`)
+  const values: Record<string, unknown> = {}
+  const problems: string[] = []
+  for (const name of SETTING_NAMES) {
+    const raw = env[name]
+    const setting = SETTINGS[name]
+    if (raw === undefined || raw.trim() === '') {
+      values[name] = setting.fallback
+      continue
+    }
+    try {
+      values[name] = setting.parse(raw.trim())
+    } catch (error) {
+      problems.push(`${name}: ${(error as Error).message}`)
+    }
   }
-  if (parsed.data.STORAGE === 'postgres' && !parsed.data.DATABASE_URL) {
-    throw new Error('invalid configuration: DATABASE_URL: required when STORAGE=postgres')
-  }
+  if (values.STORAGE === 'postgres' && values.DATABASE_URL === undefined) problems.push('DATABASE_URL: required when STORAGE=postgres')
+  if (problems.length > 0) throw new Error(`invalid configuration: ${problems.join('; ')}`)
+  const config = values as unknown as Config
   const base = env.INIT_CWD ?? process.cwd()
-  return {
-    ...parsed.data,
-    DATA_DIR: path.resolve(base, parsed.data.DATA_DIR),
-    CLIENT_DIR: path.resolve(base, parsed.data.CLIENT_DIR),
-  }
+  return { ...config, DATA_DIR: path.resolve(base, config.DATA_DIR), CLIENT_DIR: path.resolve(base, config.CLIENT_DIR) }
 }

@@ -1,6 +1,6 @@
 export { openStorage, startServer } from './server.ts'
 export type { RunningServer, StartOptions } from './server.ts'
-export { loadConfig, ConfigSchema } from './config.ts'
+export { loadConfig, SETTING_NAMES } from './config.ts'
 export type { Config } from './config.ts'
 export { createLogger, silentLogger } from './log.ts'
 export type { Logger } from './log.ts'

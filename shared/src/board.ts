@@ -4,7 +4,6 @@
  */
 import type * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
-import { z } from 'zod'
 import { Limits } from './protocol.ts'
 
 /** Version of Werkraum's own layout of a board document (not tldraw's schema). */
@@ -40,11 +39,18 @@ export function boardMeta(doc: Y.Doc): Y.Map<unknown> {
 }
 
 /** tldraw's serialised schema (`store.schema.serialize()`), version 2: one version number per migration sequence. */
-export const SerializedSchemaSchema = z.object({
-  schemaVersion: z.literal(2),
-  sequences: z.record(z.string(), z.number().int()),
-})
-export type SerializedSchema = z.infer<typeof SerializedSchemaSchema>
+export interface SerializedSchema {
+  readonly schemaVersion: 2
+  readonly sequences: Readonly<Record<string, number>>
+}
+
+/** True if `value` (read from a document anyone may have written) is a version-2 serialised schema. */
+export function isSerializedSchema(value: unknown): value is SerializedSchema {
+  if (typeof value !== 'object' || value === null) return false
+  const { schemaVersion, sequences } = value as { schemaVersion?: unknown; sequences?: unknown }
+  if (schemaVersion !== 2 || typeof sequences !== 'object' || sequences === null || Array.isArray(sequences)) return false
+  return Object.values(sequences).every((v) => Number.isInteger(v))
+}
 
 /**
  * How a board's stored schema relates to the schema a client runs.
@@ -60,16 +66,15 @@ export type SchemaRelation = 'same' | 'stored-older' | 'stored-newer' | 'unknown
  * know, or a stored version above the client's, means the board is newer than the client.
  */
 export function compareSchemas(stored: unknown, mine: SerializedSchema): SchemaRelation {
-  const parsed = SerializedSchemaSchema.safeParse(stored)
-  if (!parsed.success) return 'unknown'
+  if (!isSerializedSchema(stored)) return 'unknown'
   let older = false
-  for (const [sequence, storedVersion] of Object.entries(parsed.data.sequences)) {
+  for (const [sequence, storedVersion] of Object.entries(stored.sequences)) {
     const myVersion = mine.sequences[sequence]
     if (myVersion === undefined || storedVersion > myVersion) return 'stored-newer'
     if (storedVersion < myVersion) older = true
   }
   for (const sequence of Object.keys(mine.sequences)) {
-    if (!(sequence in parsed.data.sequences)) older = true
+    if (!(sequence in stored.sequences)) older = true
   }
   return older ? 'stored-older' : 'same'
 }

@@ -6,8 +6,6 @@
  * on top (close codes, limits, document names) is defined here and nowhere
  * else.
  */
-import { z } from 'zod'
-
 /** Bumped when Werkraum changes something on the wire that old clients cannot follow. */
 export const PROTOCOL_VERSION = 1
 
@@ -75,11 +73,12 @@ export const Limits = {
  * Restricted to characters that need no escaping anywhere (URL, file name, SQL text),
  * so a name can never smuggle in a path or a query.
  */
-export const DocNameSchema = z
-  .string()
-  .min(1)
-  .max(Limits.MAX_DOC_NAME_CHARS)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only; must start with a letter or digit')
+export const DOC_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
+
+/** True for a valid document name (see {@link DOC_NAME_PATTERN}, at most {@link Limits.MAX_DOC_NAME_CHARS}). */
+export function isDocName(name: string): boolean {
+  return name.length <= Limits.MAX_DOC_NAME_CHARS && DOC_NAME_PATTERN.test(name)
+}
 
 /** Returns the document name for a sync URL path, or `undefined` if the path is not a valid sync path. */
 export function docNameFromSyncPath(pathname: string): string | undefined {
@@ -91,8 +90,7 @@ export function docNameFromSyncPath(pathname: string): string | undefined {
   } catch {
     return undefined
   }
-  const parsed = DocNameSchema.safeParse(raw)
-  return parsed.success ? parsed.data : undefined
+  return isDocName(raw) ? raw : undefined
 }
 
 /** Board documents are named `board.<board name>` so later document kinds (workshop control) get their own prefix. */
@@ -103,18 +101,16 @@ export function boardDocName(boardName: string): string {
   return BOARD_DOC_PREFIX + boardName
 }
 
-/** The health endpoint's JSON body. */
-export const HealthSchema = z.object({
-  status: z.literal('ok'),
-  protocol: z.number().int(),
-  uptimeSeconds: z.number(),
-  documents: z.number().int(),
-  connections: z.number().int(),
-})
-export type Health = z.infer<typeof HealthSchema>
+/** The health endpoint's JSON body (schema: `HealthSchema` in `@werkraum/shared/schemas`). */
+export interface Health {
+  readonly status: 'ok'
+  readonly protocol: number
+  readonly uptimeSeconds: number
+  readonly documents: number
+  readonly connections: number
+}
 
-/** Body of every HTTP error response: `{ "error": { "code", "message" } }`. */
-export const ApiErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
-})
-export type ApiError = z.infer<typeof ApiErrorSchema>
+/** Body of every HTTP error response: `{ "error": { "code", "message" } }` (schema: `ApiErrorSchema`). */
+export interface ApiError {
+  readonly error: { readonly code: string; readonly message: string }
+}

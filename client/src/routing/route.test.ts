@@ -1,4 +1,5 @@
-import { DocNameSchema, boardDocName } from '@werkraum/shared'
+import { boardDocName } from '@werkraum/shared'
+import { DocNameSchema } from '@werkraum/shared/schemas'
 import { describe, expect, it } from 'vitest'
 import { boardPath, parseRoute, routePath } from './route.ts'
 

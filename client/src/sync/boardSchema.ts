@@ -6,9 +6,9 @@
 import {
   BOARD_LAYOUT_VERSION,
   MetaKey,
-  SerializedSchemaSchema,
   boardMeta,
   compareSchemas,
+  isSerializedSchema,
   type SchemaRelation,
   type SerializedSchema,
 } from '@werkraum/shared'
@@ -25,8 +25,8 @@ export function boardSchemaRelation(doc: Y.Doc, mine: SerializedSchema): SchemaR
 
 /** The stored schema, if the meta map holds a valid one. */
 export function storedSchema(doc: Y.Doc): SerializedSchema | undefined {
-  const parsed = SerializedSchemaSchema.safeParse(boardMeta(doc).get(MetaKey.tldrawSchema))
-  return parsed.success ? parsed.data : undefined
+  const stored = boardMeta(doc).get(MetaKey.tldrawSchema)
+  return isSerializedSchema(stored) ? stored : undefined
 }
 
 /** Records the schema this client writes with. Call inside the transaction that writes the records. */

@@ -1,4 +1,5 @@
-import { DocNameSchema, boardDocName, boardSlug } from '@werkraum/shared'
+import { boardDocName, boardSlug } from '@werkraum/shared'
+import { DocNameSchema } from '@werkraum/shared/schemas'
 import { describe, expect, it } from 'vitest'
 import { randomBoardName } from './boardName.ts'
 

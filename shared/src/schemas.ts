@@ -1,0 +1,34 @@
+/**
+ * zod schemas for what crosses the wire as JSON, at `@werkraum/shared/schemas`.
+ *
+ * A separate entry point on purpose: zod costs about 7-9 MiB of resident memory
+ * once loaded, and the sync server needs none of it; code that validates JSON
+ * at a boundary (HTTP bodies, tests) imports it from here.
+ */
+import { z } from 'zod'
+import { Limits, DOC_NAME_PATTERN } from './protocol.ts'
+import type { ApiError, Health } from './protocol.ts'
+import type { SerializedSchema } from './board.ts'
+
+export const DocNameSchema = z
+  .string()
+  .min(1)
+  .max(Limits.MAX_DOC_NAME_CHARS)
+  .regex(DOC_NAME_PATTERN, 'letters, digits, ".", "_" and "-" only; must start with a letter or digit')
+
+export const HealthSchema: z.ZodType<Health> = z.object({
+  status: z.literal('ok'),
+  protocol: z.number().int(),
+  uptimeSeconds: z.number(),
+  documents: z.number().int(),
+  connections: z.number().int(),
+})
+
+export const ApiErrorSchema: z.ZodType<ApiError> = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+})
+
+export const SerializedSchemaSchema: z.ZodType<SerializedSchema> = z.object({
+  schemaVersion: z.literal(2),
+  sequences: z.record(z.string(), z.number().int()),
+})
