@@ -1,3 +1,5 @@
 export * from './protocol.ts'
 export * from './board.ts'
 export * from './awareness-wire.ts'
+export * from './roles.ts'
+export * from './joinCode.ts'
