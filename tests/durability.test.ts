@@ -1,20 +1,38 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { SqliteStorage } from '@werkraum/server'
 import { CloseCode } from '@werkraum/shared'
 import { connectClient, waitSynced } from './support/clients.ts'
 import type { TestClient } from './support/clients.ts'
-import { SERVER_BUNDLE, removeDir, spawnServer, startTestServer, tempDataDir } from './support/server.ts'
+import { SERVER_BUNDLE, removeDir, repoRoot, spawnServer, startTestServer, tempDataDir } from './support/server.ts'
 import type { ChildServer, TestServer } from './support/server.ts'
 import { nextEvent, waitFor } from './support/wait.ts'
 
 /** The bundle exists after `pnpm build` (the test command builds first); CI must have it. */
 function bundleAvailable(): boolean {
-  if (existsSync(SERVER_BUNDLE)) return true
-  if (process.env.CI === 'true') throw new Error(`${SERVER_BUNDLE} is missing in CI: the test command must build first`)
-  console.warn(`[skipped] production-bundle shutdown test — ${SERVER_BUNDLE} is missing (pnpm build)`)
+  const reason = !existsSync(SERVER_BUNDLE)
+    ? `${SERVER_BUNDLE} is missing`
+    : statSync(SERVER_BUNDLE).mtimeMs < newestSourceMs()
+      ? `${SERVER_BUNDLE} is older than the server's source`
+      : undefined
+  if (reason === undefined) return true
+  if (process.env.CI === 'true') throw new Error(`${reason} in CI: the test command must build first`)
+  console.warn(`[skipped] production-bundle shutdown test — ${reason} (pnpm build)`)
   return false
+}
+
+function newestSourceMs(): number {
+  let newest = 0
+  for (const dir of ['server/src', 'shared/src']) {
+    for (const file of readdirSync(path.join(repoRoot, dir), { recursive: true, withFileTypes: true })) {
+      if (file.isFile() && file.name.endsWith('.ts') && !file.name.endsWith('.test.ts')) {
+        newest = Math.max(newest, statSync(path.join(file.parentPath, file.name)).mtimeMs)
+      }
+    }
+  }
+  return newest
 }
 
 const clients: TestClient[] = []

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'achtzig', COMMIT_WINDOW_MS: '500', STORAGE: 'mongo' })).toThrow(/PORT.*COMMIT_WINDOW_MS.*STORAGE/)
     expect(() => loadConfig({ STORAGE: 'postgres' })).toThrow(/DATABASE_URL: required/)
     expect(() => loadConfig({ PORT: '-1' })).toThrow(/PORT/)
+    expect(() => loadConfig({ HEARTBEAT_MS: '3000000000' })).toThrow(/HEARTBEAT_MS/)
     expect(() => loadConfig({ DATABASE_SCHEMA: 'Robert"; DROP' })).toThrow(/DATABASE_SCHEMA/)
   })
 

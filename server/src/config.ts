@@ -72,8 +72,9 @@ const SETTINGS: { [K in keyof Config]: { parse: Parser<NonNullable<Config[K]>>; 
   DATABASE_URL: { parse: url, fallback: undefined },
   DATABASE_SCHEMA: { parse: identifier, fallback: 'werkraum' },
   SQLITE_SYNCHRONOUS: { parse: oneOf('NORMAL', 'FULL'), fallback: 'NORMAL' },
-  HEARTBEAT_MS: { parse: whole(100), fallback: 15_000 },
-  SHUTDOWN_TIMEOUT_MS: { parse: whole(100), fallback: 10_000 },
+  // Node fires timers over 2^31-1 ms after 1 ms; keep durations to sensible bounds.
+  HEARTBEAT_MS: { parse: whole(100, 600_000), fallback: 15_000 },
+  SHUTDOWN_TIMEOUT_MS: { parse: whole(100, 600_000), fallback: 10_000 },
 }
 
 /** The names of all settings, in the order the README lists them. */

@@ -19,6 +19,8 @@ export class Peer {
   closed = false
   /** When the server last sent this connection anything (ms since epoch). */
   lastSentMs = 0
+  /** When this connection last sent a message or answered a ping (ms since epoch). */
+  lastHeardMs = Date.now()
   /** Messages that arrived while the room was still loading. */
   backlog: Uint8Array[] = []
   backlogBytes = 0

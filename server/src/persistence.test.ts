@@ -70,6 +70,33 @@ describe('Persistence', () => {
     expect(restored.getArray('a').toArray()).toEqual([1, 2])
   })
 
+  it('loses nothing when a document is reopened and compacted while its writes are failing', async () => {
+    const { storage, persistence, doc, updates } = setup()
+    const append = storage.appendBatch.bind(storage)
+    let failing = true
+    storage.appendBatch = async (batch) => {
+      if (failing) throw new Error('disk full')
+      return append(batch)
+    }
+    await persistence.load('d', new Y.Doc())
+    doc.getArray('a').push(['A'])
+    persistence.enqueue('d', updates[0]!)
+    await persistence.commit()
+    // Reopened during the outage: the failed edit must be there.
+    const reopened = new Y.Doc()
+    await persistence.load('d', reopened)
+    expect(reopened.getArray('a').toArray()).toEqual(['A'])
+    failing = false
+    reopened.getArray('a').push(['B'])
+    await persistence.compact('d', reopened)
+    await persistence.drain()
+    const restored = new Y.Doc()
+    const stored = await storage.load('d')
+    if (stored.snapshot) Y.applyUpdate(restored, stored.snapshot)
+    for (const u of stored.updates) Y.applyUpdate(restored, u)
+    expect(restored.getArray('a').toArray()).toEqual(['A', 'B'])
+  })
+
   it('appends the snapshot instead when a compaction fails, so the updates it covered are not lost', async () => {
     const { storage, persistence, doc, updates } = setup()
     await persistence.load('d', new Y.Doc())

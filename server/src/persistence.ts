@@ -48,6 +48,9 @@ export class Persistence {
     Y.transact(doc, () => {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
       for (const update of stored.updates) Y.applyUpdate(doc, update)
+      // Updates whose write failed wait for a retry outside the queue; a document
+      // reopened meanwhile must hold them too, or its next compaction would drop them.
+      for (const update of this.pending.get(name) ?? []) Y.applyUpdate(doc, update)
     }, this)
     this.logRows.set(name, stored.updates.length)
   }
@@ -107,11 +110,14 @@ export class Persistence {
   compact(name: string, doc: Y.Doc): Promise<void> {
     const snapshot = Y.encodeStateAsUpdate(doc)
     this.pending.delete(name)
-    this.logRows.set(name, 0)
     this.metrics.compactions.inc()
     return this.enqueueWrite(
       'compact',
-      () => this.storage.replace(name, snapshot),
+      async () => {
+        await this.storage.replace(name, snapshot)
+        // Counted as empty only once it is; a document unloaded meanwhile stays forgotten.
+        if (this.logRows.has(name)) this.logRows.set(name, 0)
+      },
       // The queued updates it swallowed must not be lost: a snapshot is a valid update, so append it instead.
       () => this.requeue(name, [snapshot]),
     )

@@ -7,7 +7,7 @@ const peer = (id: number): Peer => new Peer(socket, 'write', id)
 
 describe('PresenceTable', () => {
   it('accepts news and drops echoes and stale states', () => {
-    const table = new PresenceTable()
+    const table = new PresenceTable(30_000)
     const alice = peer(1)
     const bob = peer(2)
     expect(table.accept({ clientId: 10, clock: 1, state: '{"x":1}' }, alice, 0)).toBe(true)
@@ -20,12 +20,24 @@ describe('PresenceTable', () => {
     expect(table.liveEntries()).toEqual([{ clientId: 10, clock: 2, state: '{"x":2}' }])
   })
 
-  it('lets a newer live state from a new connection take a client id over (reconnect before the old one died)', () => {
-    const table = new PresenceTable()
+  it('never lets another connection rename or silence a live owner', () => {
+    const table = new PresenceTable(30_000)
+    const victim = peer(1)
+    const mallory = peer(2)
+    table.accept({ clientId: 10, clock: 5, state: '{"user":"Anna"}' }, victim, 0)
+    victim.lastHeardMs = 1000
+    expect(table.accept({ clientId: 10, clock: 6, state: '{"user":"Mallory"}' }, mallory, 2000)).toBe(false)
+    expect(table.accept({ clientId: 10, clock: 2 ** 53, state: 'null' }, mallory, 2000)).toBe(false)
+    expect(table.liveEntries()).toEqual([{ clientId: 10, clock: 5, state: '{"user":"Anna"}' }])
+  })
+
+  it('lets a newer live state from a new connection take a client id over once the owner fell silent (reconnect before the old one died)', () => {
+    const table = new PresenceTable(30_000)
     const old = peer(1)
     const fresh = peer(2)
     table.accept({ clientId: 10, clock: 5, state: '{}' }, old, 0)
-    expect(table.accept({ clientId: 10, clock: 7, state: '{"back":1}' }, fresh, 1)).toBe(true)
+    old.lastHeardMs = 0
+    expect(table.accept({ clientId: 10, clock: 7, state: '{"back":1}' }, fresh, 30_001)).toBe(true)
     expect(table.ownerOf(10)).toBe(fresh)
     expect(old.clientIds.has(10)).toBe(false)
     // The old connection finally closing does not remove the person.
@@ -34,7 +46,7 @@ describe('PresenceTable', () => {
   })
 
   it('announces the removal of everyone a departing connection spoke for', () => {
-    const table = new PresenceTable()
+    const table = new PresenceTable(30_000)
     const alice = peer(1)
     table.accept({ clientId: 10, clock: 5, state: '{}' }, alice, 0)
     table.accept({ clientId: 11, clock: 1, state: '{}' }, alice, 0)
@@ -49,7 +61,7 @@ describe('PresenceTable', () => {
   })
 
   it('lets a reconnecting client take its id back with a newer clock, and forgets old tombstones', () => {
-    const table = new PresenceTable()
+    const table = new PresenceTable(30_000)
     const first = peer(1)
     table.accept({ clientId: 10, clock: 5, state: '{}' }, first, 0)
     table.removeOwner(first, 0)

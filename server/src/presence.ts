@@ -22,24 +22,32 @@ export const PRESENCE_TOMBSTONE_MS = 60_000
 export class PresenceTable {
   private readonly records = new Map<number, PresenceRecord>()
 
+  constructor(
+    /** How long an owner must have been silent before another connection may take its client id over. */
+    private readonly takeoverAfterMs: number,
+  ) {}
+
   /** True if `accept` would record the entry; false for an echo, a stale entry, or one not the sender's to give. A map lookup, no change. */
-  isNews(entry: AwarenessEntry, from: Peer): boolean {
+  isNews(entry: AwarenessEntry, from: Peer, nowMs: number): boolean {
     const known = this.records.get(entry.clientId)
     if (!known) return true
     const removal = entry.state === 'null'
     const newer = entry.clock > known.clock || (entry.clock === known.clock && removal && known.state !== 'null')
     if (!newer) return false
-    // Stock clients announce other people's removal after their own 30 s timeout;
-    // only the owner's word counts for that.
-    return !(removal && known.owner !== from)
+    if (known.owner === from) return true
+    // Someone else's id. Stock clients announce other people's removal after their
+    // own 30 s timeout: only the owner's word counts for that. A live state is
+    // accepted only once the owner is gone (left, or silent past the heartbeat: a
+    // person who reconnected before their dead connection was noticed); otherwise
+    // anyone could rename or silence others.
+    if (removal) return false
+    return known.state === 'null' || known.owner.closed || nowMs - known.owner.lastHeardMs > this.takeoverAfterMs
   }
 
   /** Returns true if the entry is news and was recorded; false if it is an echo, stale, or not the sender's to give. */
   accept(entry: AwarenessEntry, from: Peer, nowMs: number): boolean {
-    if (!this.isNews(entry, from)) return false
+    if (!this.isNews(entry, from, nowMs)) return false
     const known = this.records.get(entry.clientId)
-    // A newer live state from another connection is a person who reconnected before
-    // their old, dead connection was noticed: the new connection takes the id over.
     if (known && known.owner !== from) known.owner.clientIds.delete(entry.clientId)
     this.records.set(entry.clientId, { clock: entry.clock, state: entry.state, owner: from, updatedAtMs: nowMs })
     from.clientIds.add(entry.clientId)

@@ -33,7 +33,7 @@ class MemorySocket implements PeerSocket {
 async function makeRoom(): Promise<{ room: Room; storage: MemoryStorage; persistence: Persistence }> {
   const storage = new MemoryStorage()
   const persistence = new Persistence(storage, { commitWindowMs: 5, compactAfterUpdates: 1000 }, new Metrics(), silentLogger, () => undefined)
-  const room = new Room('board.t', persistence, new Metrics(), silentLogger, { maxBufferedBytes: 1024, maxBacklogBytes: 1 << 20 }, { onEmpty: () => undefined, onLoadFailed: () => undefined })
+  const room = new Room('board.t', persistence, new Metrics(), silentLogger, { maxBufferedBytes: 1024, maxBacklogBytes: 1 << 20, presenceTakeoverAfterMs: 30_000 }, { onEmpty: () => undefined, onLoadFailed: () => undefined })
   await room.ready
   return { room, storage, persistence }
 }
@@ -62,7 +62,7 @@ describe('Room', () => {
     for (let i = 0; i < 10; i++) source.getArray('a').push([i])
     await storage.appendBatch(new Map([['board.long', updates]]))
     const persistence = new Persistence(storage, { commitWindowMs: 5, compactAfterUpdates: 5 }, new Metrics(), silentLogger, () => undefined)
-    const room = new Room('board.long', persistence, new Metrics(), silentLogger, { maxBufferedBytes: 1024, maxBacklogBytes: 1024 }, { onEmpty: () => undefined, onLoadFailed: () => undefined })
+    const room = new Room('board.long', persistence, new Metrics(), silentLogger, { maxBufferedBytes: 1024, maxBacklogBytes: 1024, presenceTakeoverAfterMs: 30_000 }, { onEmpty: () => undefined, onLoadFailed: () => undefined })
     await room.ready
     await persistence.drain()
     const stored = await storage.load('board.long')

@@ -16,6 +16,8 @@ export interface RoomOptions {
   readonly maxBufferedBytes: number
   /** Most bytes a connection may send while the document is still loading. */
   readonly maxBacklogBytes: number
+  /** Silence after which a connection's presence ids may be taken over by a newer state from another connection. */
+  readonly presenceTakeoverAfterMs: number
 }
 
 export interface RoomEvents {
@@ -51,7 +53,7 @@ export class Room {
   retired = false
   /** Updates since load; an untouched document needs no compaction on unload. */
   private dirty = false
-  private readonly presence = new PresenceTable()
+  private readonly presence: PresenceTable
   private outbox = new Map<number, { entry: AwarenessEntry; owner: Peer }>()
   private liveMessage: Uint8Array | undefined
   private flushScheduled = false
@@ -64,6 +66,7 @@ export class Room {
     private readonly options: RoomOptions,
     private readonly events: RoomEvents,
   ) {
+    this.presence = new PresenceTable(options.presenceTakeoverAfterMs)
     this.doc.on('update', this.onDocUpdate)
     this.ready = this.persistence.load(name, this.doc).then(
       () => this.onLoaded(),
@@ -84,6 +87,7 @@ export class Room {
   receive(peer: Peer, data: Uint8Array): void {
     if (peer.closed) return
     this.metrics.bytesIn.inc(data.byteLength)
+    peer.lastHeardMs = Date.now()
     if (!this.loaded) {
       peer.backlogBytes += data.byteLength
       if (peer.backlogBytes > this.options.maxBacklogBytes) this.kick(peer, 'SLOW_CONSUMER')
@@ -255,7 +259,8 @@ export class Room {
     // Stock clients echo everyone's presence back: those entries are dropped here
     // for the price of a map lookup, before any validation, and never count
     // against the sender's limit of presence ids.
-    const news = entries.filter((entry) => this.presence.isNews(entry, peer))
+    const now = Date.now()
+    const news = entries.filter((entry) => this.presence.isNews(entry, peer, now))
     this.metrics.awarenessDropped.inc(entries.length - news.length)
     if (news.length === 0) return
     // Checked whole before anything is accepted: every client parses what we relay,
@@ -273,10 +278,9 @@ export class Room {
     if (peer.clientIds.size + newIds > Limits.MAX_PRESENCES_PER_CONNECTION) {
       throw new MalformedMessage('too many presence ids on one connection')
     }
-    const now = Date.now()
     for (const entry of news) {
-      this.presence.accept(entry, peer, now)
-      this.outbox.set(entry.clientId, { entry, owner: peer })
+      // A message may name one id twice; only what is recorded (the newest) goes out.
+      if (this.presence.accept(entry, peer, now)) this.outbox.set(entry.clientId, { entry, owner: peer })
     }
     this.liveMessage = undefined
     if (this.outbox.size > 0) this.scheduleFlush()

@@ -60,6 +60,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     unloadAfterMs: config.DOC_UNLOAD_MS,
     maxBufferedBytes: config.MAX_BUFFERED_BYTES,
     maxBacklogBytes: 2 * config.MAX_MESSAGE_BYTES,
+    // A live connection answers every ping, so it is never silent much longer than one heartbeat.
+    presenceTakeoverAfterMs: Math.round(1.5 * config.HEARTBEAT_MS),
   })
   const authorize = options.authorize ?? (() => 'write' as const)
   const startedAt = Date.now()
@@ -146,9 +148,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const onConnection = (ws: WebSocket, docName: string, access: Access): void => {
     metrics.connectionsOpened.inc()
     alive.add(ws)
-    ws.on('pong', () => alive.add(ws))
     const room = roomManager.get(docName)
     const peer = room.join(ws, access)
+    ws.on('pong', () => {
+      alive.add(ws)
+      peer.lastHeardMs = Date.now()
+    })
     log.debug('peer.joined', { doc: docName, peer: peer.id, access })
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!isBinary || !Buffer.isBuffer(data)) {

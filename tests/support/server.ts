@@ -51,8 +51,9 @@ export interface ChildServer {
 }
 
 /**
- * Starts `server/src/main.ts` as a child process, exactly as `pnpm start` does,
- * and waits until it listens. It learns the port from the `server.listening`
+ * Starts the server as a child process, from its TypeScript source (as `pnpm dev`
+ * does) or from the production bundle (as `pnpm start` does), and waits until it
+ * listens. It learns the port from the `server.listening`
  * log line, so `LOG_LEVEL` is always `info` here.
  */
 export async function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0, entry: 'source' | 'bundle' = 'source'): Promise<ChildServer> {

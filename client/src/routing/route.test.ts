@@ -11,6 +11,8 @@ describe('parseRoute', () => {
   it('maps /b/<name> to that board', () => {
     expect(parseRoute('/b/mutige-wiese-k7m2qx')).toEqual({ kind: 'board', name: 'mutige-wiese-k7m2qx' })
     expect(parseRoute('/b/abc/')).toEqual({ kind: 'board', name: 'abc' })
+    // Boards named before typed names lost "." and "_" stay reachable under their links.
+    expect(parseRoute('/b/release-v1.2_final')).toEqual({ kind: 'board', name: 'release-v1.2_final' })
   })
 
   it('turns a typed or encoded name into its slug', () => {

@@ -2,7 +2,7 @@
  * The two pages Werkraum has, read from and written to the address bar with
  * the history API. Small enough that a router library would be the bigger part.
  */
-import { boardSlug } from '@werkraum/shared'
+import { boardDocName, boardSlug, isDocName } from '@werkraum/shared'
 
 export type Route =
   | { readonly kind: 'start' }
@@ -16,7 +16,14 @@ export function boardPath(name: string): string {
 }
 
 /**
- * `/` → start page; `/b/<name>` → that board. A name that is not already in its
+ * A board name as links carry it. Typed names become `a–z 0–9 -` (boardSlug),
+ * but boards made before that rule may also have `.` and `_`: such links keep
+ * working unchanged.
+ */
+const CANONICAL_BOARD_NAME = /^[a-z0-9][a-z0-9._-]*$/
+
+/**
+ * `/` → start page; `/b/<name>` → that board. A name that is not already in a
  * canonical form ("Ideen%20Markt") maps to its slug ("ideen-markt"); the caller
  * rewrites the address so everyone shares the same link.
  */
@@ -29,6 +36,7 @@ export function parseRoute(pathname: string): Route {
   } catch {
     return { kind: 'not-found' }
   }
+  if (CANONICAL_BOARD_NAME.test(raw) && isDocName(boardDocName(raw))) return { kind: 'board', name: raw }
   const name = boardSlug(raw)
   return name === '' ? { kind: 'not-found' } : { kind: 'board', name }
 }
