@@ -72,13 +72,19 @@ describe('BoardSession', () => {
     expect(updates).toHaveBeenCalledTimes(1)
   })
 
-  it('counts its own seeding as unsent until synced with an empty socket buffer, but not what it loaded', async () => {
+  it('counts its own seeding as unsent until the server answers a request sent after it, but not what it loaded', async () => {
     const { session, socket } = open()
-    socket.bufferedAmount = 100
-    serveFrom(socket, new Y.Doc())
+    const serverDoc = new Y.Doc()
+    serveFrom(socket, serverDoc)
     await vi.waitFor(() => expect(session.getSnapshot().load.kind).toBe('ready'))
     expect(session.getSnapshot().connection.unsent).toBe(true)
-    socket.bufferedAmount = 0
+    // The session asks: a sync step 1 sent after its seeding ...
+    const isStep1 = (m: Uint8Array): boolean => m[0] === MessageKind.sync && m[1] === syncProtocol.messageYjsSyncStep1
+    const stepOnesBefore = socket.sent.filter(isStep1).length
+    await vi.waitFor(() => expect(socket.sent.filter(isStep1).length).toBeGreaterThan(stepOnesBefore))
+    expect(session.getSnapshot().connection.unsent).toBe(true)
+    // ... and the server's answer acknowledges it.
+    socket.deliver(syncMessage((e) => syncProtocol.writeSyncStep2(e, serverDoc)))
     await vi.waitFor(() => expect(session.getSnapshot().connection.unsent).toBe(false))
 
     const second = open()

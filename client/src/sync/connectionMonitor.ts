@@ -7,8 +7,11 @@ import type * as Y from 'yjs'
 import { UnsentTracker, connectionPhase, type ConnectionPhase } from './connectionState.ts'
 import type { WerkraumProvider } from './werkraumProvider.ts'
 
-/** How often the socket buffer is re-checked while changes are unsent. */
-const UNSENT_POLL_MS = 250
+/**
+ * Quiet time after an edit before asking the server to acknowledge it: a drag
+ * makes many edits, and one request covers all of them.
+ */
+const ACK_REQUEST_DELAY_MS = 150
 
 /** Why the server closed the connection, when it said so with a code. */
 export interface CloseInfo {
@@ -47,7 +50,7 @@ export function monitorConnection(
   let lastClose: CloseInfo | undefined
   let fatalClose: CloseInfo | undefined
   let current = compute()
-  let poll: ReturnType<typeof setInterval> | undefined
+  let requestTimer: ReturnType<typeof setTimeout> | undefined
 
   function compute(): ConnectionView {
     return {
@@ -67,12 +70,6 @@ export function monitorConnection(
   }
 
   function update(): void {
-    unsent.check(provider.synced, provider.bufferedAmount)
-    if (unsent.unsent && poll === undefined) poll = setInterval(update, UNSENT_POLL_MS)
-    if (!unsent.unsent && poll !== undefined) {
-      clearInterval(poll)
-      poll = undefined
-    }
     const next = compute()
     if (
       next.phase !== current.phase ||
@@ -86,11 +83,30 @@ export function monitorConnection(
     }
   }
 
-  const onStatus = (): void => update()
+  /** Asks the server to acknowledge our edits, once the edits pause and the connection is synced. */
+  function scheduleAckRequest(): void {
+    if (requestTimer !== undefined || !unsent.wantsRequest()) return
+    requestTimer = setTimeout(() => {
+      requestTimer = undefined
+      if (!provider.synced || !unsent.wantsRequest()) return
+      if (provider.requestSyncReply()) unsent.requestSent()
+    }, ACK_REQUEST_DELAY_MS)
+  }
+
+  const onStatus = ({ status }: { status: string }): void => {
+    if (status === 'connected') unsent.connected()
+    update()
+  }
+  const stopListeningForReplies = provider.onSyncReply(() => {
+    unsent.replyReceived()
+    scheduleAckRequest()
+    update()
+  })
   const onSync = (synced: boolean): void => {
     if (synced) {
       everSynced = true
       lastClose = undefined
+      scheduleAckRequest()
     }
     update()
   }
@@ -111,6 +127,7 @@ export function monitorConnection(
   const onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
     if (remoteOrigins.has(origin)) return
     unsent.markLocalChange()
+    scheduleAckRequest()
     update()
   }
   const onOnline = (): void => {
@@ -142,7 +159,8 @@ export function monitorConnection(
         window.removeEventListener('online', onOnline)
         window.removeEventListener('offline', onOnline)
       }
-      if (poll !== undefined) clearInterval(poll)
+      stopListeningForReplies()
+      if (requestTimer !== undefined) clearTimeout(requestTimer)
     },
   }
 }

@@ -39,30 +39,42 @@ describe('UnsentTracker', () => {
     expect(new UnsentTracker().unsent).toBe(false)
   })
 
-  it('keeps an edit made offline unsent until synced with an empty socket buffer', () => {
+  it('clears an edit only when the server answers a request sent after it', () => {
     const tracker = new UnsentTracker()
+    tracker.connected()
+    expect(tracker.replyReceived()).toBe(false) // y-websocket's own step 1 on connect
     tracker.markLocalChange()
-    expect(tracker.check(false, undefined)).toBe(false)
-    expect(tracker.check(false, 0)).toBe(false) // socket open, sync not finished
-    expect(tracker.check(true, 512)).toBe(false) // synced, our step 2 still in the buffer
+    expect(tracker.wantsRequest()).toBe(true)
+    tracker.requestSent()
+    expect(tracker.wantsRequest()).toBe(false)
+    tracker.markLocalChange() // after the request: not covered by its reply
+    expect(tracker.wantsRequest()).toBe(true)
+    expect(tracker.replyReceived()).toBe(false)
     expect(tracker.unsent).toBe(true)
-    expect(tracker.check(true, 0)).toBe(true)
+    tracker.requestSent()
+    expect(tracker.replyReceived()).toBe(true)
     expect(tracker.unsent).toBe(false)
   })
 
-  it('clears an edit made while connected once the buffer drains', () => {
+  it('does not count the reply to y-websocket’s own step 1 after a reconnect', () => {
     const tracker = new UnsentTracker()
-    tracker.markLocalChange()
-    expect(tracker.check(true, 40)).toBe(false)
-    expect(tracker.check(true, 0)).toBe(true)
-    expect(tracker.check(true, 0)).toBe(false)
+    tracker.markLocalChange() // made while disconnected
+    tracker.connected()
+    expect(tracker.replyReceived()).toBe(false)
+    expect(tracker.unsent).toBe(true)
+    tracker.requestSent()
+    expect(tracker.replyReceived()).toBe(true)
   })
 
-  it('does not clear when the connection drops before the buffer drains', () => {
+  it('forgets requests that died with a connection', () => {
     const tracker = new UnsentTracker()
+    tracker.connected()
+    tracker.replyReceived()
     tracker.markLocalChange()
-    tracker.check(true, 40)
-    expect(tracker.check(false, undefined)).toBe(false)
+    tracker.requestSent()
+    tracker.connected() // dropped before the reply; a new connection
+    expect(tracker.replyReceived()).toBe(false) // the new connection's own step 1
     expect(tracker.unsent).toBe(true)
+    expect(tracker.wantsRequest()).toBe(true)
   })
 })

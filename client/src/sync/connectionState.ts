@@ -33,40 +33,67 @@ export function connectionPhase(facts: ConnectionFacts): ConnectionPhase {
 }
 
 /**
- * Whether local edits may not have reached the server yet.
+ * Whether local edits may not have reached the server yet, acknowledged by the
+ * server itself rather than guessed from the socket buffer.
  *
- * Rule: any local change to the document marks "unsent". The mark is cleared
- * only when the provider is synced (socket open, sync step 2 received) AND the
- * socket's `bufferedAmount` is 0, i.e. everything we wrote has been handed to
- * the network. That covers both paths an edit takes:
- * - made while connected: it was written to the socket at once; cleared when
- *   the socket buffer drains;
- * - made while disconnected: it goes out in our sync step 2, which we write in
- *   answer to the server's sync step 1. The server sends step 1 as soon as we
- *   connect, before it answers our step 1, so by the time its step 2 makes us
- *   "synced" our step 2 is already in the socket; cleared when that drains.
- * "Handed to the network" is not "stored by the server" (y-websocket has no
- * acknowledgements); edits are kept in IndexedDB meanwhile, so a reload or a
- * dropped connection sends them again through the next sync.
+ * A WebSocket delivers in order, and the server applies each message before it
+ * reads the next. So when the server answers a sync step 1 that we sent after an
+ * edit, it has applied that edit. Rule: every local change counts; once connected
+ * and synced, the monitor sends a sync step 1 (a "request") after changes, and the
+ * server's step 2 reply acknowledges every change made before that request.
+ *
+ * - y-websocket sends its own step 1 on every (re)connect; its reply was not
+ *   asked for by us and acknowledges nothing (it is skipped).
+ * - Edits made while disconnected go out in our step 2 answering the server's
+ *   greeting, after y-websocket's own step 1; the request sent once synced
+ *   comes after them, so its reply covers them.
+ * - Requests still open when a connection drops are forgotten; their edits are
+ *   requested again after the next sync. Meanwhile IndexedDB keeps them.
+ * "Acknowledged" means applied in the server's memory; the server writes it to
+ * storage within its commit window (at most 50 ms).
  */
 export class UnsentTracker {
-  private unsentFlag = false
+  private editSeq = 0
+  private ackedSeq = 0
+  /** The edit count at each open request, oldest first. */
+  private requests: number[] = []
+  private unaskedReplies = 0
 
   get unsent(): boolean {
-    return this.unsentFlag
+    return this.editSeq > this.ackedSeq
   }
 
   /** A local change was made to the document. */
   markLocalChange(): void {
-    this.unsentFlag = true
+    this.editSeq++
   }
 
-  /** Re-checks the rule above; returns true when the flag changed. */
-  check(synced: boolean, bufferedAmount: number | undefined): boolean {
-    if (this.unsentFlag && synced && bufferedAmount === 0) {
-      this.unsentFlag = false
-      return true
+  /** A new connection opened: open requests died with the old one; y-websocket's own step 1 will get a reply. */
+  connected(): void {
+    this.requests = []
+    this.unaskedReplies = 1
+  }
+
+  /** True when a request should go out: something is unacknowledged and no open request covers the latest change. */
+  wantsRequest(): boolean {
+    return this.unsent && (this.requests.at(-1) ?? this.ackedSeq) < this.editSeq
+  }
+
+  /** We sent a request (a sync step 1). */
+  requestSent(): void {
+    this.requests.push(this.editSeq)
+  }
+
+  /** The server sent a sync step 2 (a reply); returns true when `unsent` changed. */
+  replyReceived(): boolean {
+    if (this.unaskedReplies > 0) {
+      this.unaskedReplies--
+      return false
     }
-    return false
+    const seq = this.requests.shift()
+    if (seq === undefined) return false
+    const before = this.unsent
+    this.ackedSeq = Math.max(this.ackedSeq, seq)
+    return before !== this.unsent
   }
 }

@@ -1,5 +1,5 @@
 /**
- * y-websocket's `WebsocketProvider`, changed in five places:
+ * y-websocket's `WebsocketProvider`, changed in six places:
  *
  * 1. Awareness: it sends only this client's own state (see ownAwareness.ts),
  *    both on changes and when the server queries awareness.
@@ -20,15 +20,19 @@
  *    reconnect is then ignored everywhere, and so is a state one tick newer;
  *    we re-announce with a clock two ahead, so others see us again at once
  *    instead of after two 15-second renewals.
+ * 6. Acknowledgements: `requestSyncReply()` and `onSyncReply()` let the
+ *    connection monitor learn that the server has applied our edits.
  *
  * Cross-tab BroadcastChannel sync is off: the connection indicator describes
  * the server, and two tabs agreeing with each other while the server has
  * nothing must not look like "saved".
  */
 import { CloseCode, MessageKind, closeCodeName } from '@werkraum/shared'
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as time from 'lib0/time'
 import { removeAwarenessStates, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { ownAwarenessMessage, type AwarenessChanges } from './ownAwareness.ts'
@@ -55,6 +59,7 @@ export interface WerkraumProviderOptions {
 
 export class WerkraumProvider extends WebsocketProvider {
   private stateBeforeLeave: Record<string, unknown> | null = null
+  private readonly syncReplyListeners = new Set<() => void>()
   private readonly keepAlive: ReturnType<typeof setInterval>
   private readonly onPageHide = (): void => this.leave()
   // A page restored from the back/forward cache comes back without presence.
@@ -80,6 +85,15 @@ export class WerkraumProvider extends WebsocketProvider {
       if (message !== undefined) this.sendRaw(message)
     }
     this.awareness.on('update', this._awarenessUpdateHandler)
+
+    // Sync step 2 from the server answers a step 1 of ours: the connection monitor
+    // counts those replies as acknowledgements (see UnsentTracker).
+    const handleSync = this.messageHandlers[MessageKind.sync]!
+    this.messageHandlers[MessageKind.sync] = (encoder, decoder, provider, emitSynced, messageType) => {
+      const syncKind = decoding.peekVarUint(decoder)
+      handleSync(encoder, decoder, provider, emitSynced, messageType)
+      if (syncKind === syncProtocol.messageYjsSyncStep2) for (const listener of this.syncReplyListeners) listener()
+    }
 
     this.messageHandlers[MessageKind.queryAwareness] = (encoder) => {
       if (this.awareness.getLocalState() === null) return
@@ -108,6 +122,22 @@ export class WerkraumProvider extends WebsocketProvider {
       window.addEventListener('pageshow', this.onPageShow)
     }
     if (options.connect ?? true) this.connect()
+  }
+
+  /** Calls `listener` whenever the server answers a sync step 1 with a step 2; returns the unsubscribe function. */
+  onSyncReply(listener: () => void): () => void {
+    this.syncReplyListeners.add(listener)
+    return () => this.syncReplyListeners.delete(listener)
+  }
+
+  /** Sends a sync step 1, which the server answers with a step 2 once it has applied everything sent before. */
+  requestSyncReply(): boolean {
+    if (!this.wsconnected) return false
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageKind.sync)
+    syncProtocol.writeSyncStep1(encoder, this.doc)
+    this.sendRaw(encoding.toUint8Array(encoder))
+    return true
   }
 
   /** Sends a complete y-websocket message if the socket is open; dropped otherwise (sync catches up on reconnect). */
