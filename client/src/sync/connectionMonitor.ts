@@ -8,10 +8,11 @@ import { UnsentTracker, connectionPhase, type ConnectionPhase } from './connecti
 import type { WerkraumProvider } from './werkraumProvider.ts'
 
 /**
- * Quiet time after an edit before asking the server to acknowledge it: a drag
- * makes many edits, and one request covers all of them.
+ * Quiet time after the last edit before asking the server to acknowledge: a drag
+ * makes many edits, and one request after it covers all of them. (Each answer
+ * carries the document's delete set, which can be tens of KB on a big board.)
  */
-const ACK_REQUEST_DELAY_MS = 150
+const ACK_REQUEST_DELAY_MS = 300
 
 /** Why the server closed the connection, when it said so with a code. */
 export interface CloseInfo {
@@ -85,7 +86,8 @@ export function monitorConnection(
 
   /** Asks the server to acknowledge our edits, once the edits pause and the connection is synced. */
   function scheduleAckRequest(): void {
-    if (requestTimer !== undefined || !unsent.wantsRequest()) return
+    if (!unsent.wantsRequest()) return
+    if (requestTimer !== undefined) clearTimeout(requestTimer)
     requestTimer = setTimeout(() => {
       requestTimer = undefined
       if (!provider.synced || !unsent.wantsRequest()) return
