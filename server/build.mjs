@@ -11,7 +11,10 @@ const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsW
 
 await build({
   entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  outdir: 'dist',
+  // Code loaded with import() on first use (the HTTP API and its validation) stays in its own chunk.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

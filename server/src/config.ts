@@ -23,6 +23,8 @@ export interface Config {
   readonly SQLITE_SYNCHRONOUS: 'NORMAL' | 'FULL'
   readonly HEARTBEAT_MS: number
   readonly SHUTDOWN_TIMEOUT_MS: number
+  readonly TOKEN_SECRET: string | undefined
+  readonly WORKSHOP_CREATION_PASSWORD: string | undefined
 }
 
 // Parsed by hand rather than with zod: the sync server otherwise needs no schema
@@ -75,6 +77,8 @@ const SETTINGS: { [K in keyof Config]: { parse: Parser<NonNullable<Config[K]>>; 
   // Node fires timers over 2^31-1 ms after 1 ms; keep durations to sensible bounds.
   HEARTBEAT_MS: { parse: whole(100, 600_000), fallback: 15_000 },
   SHUTDOWN_TIMEOUT_MS: { parse: whole(100, 600_000), fallback: 10_000 },
+  TOKEN_SECRET: { parse: text, fallback: undefined },
+  WORKSHOP_CREATION_PASSWORD: { parse: text, fallback: undefined },
 }
 
 /** The names of all settings, in the order the README lists them. */

@@ -10,6 +10,7 @@ import type { Config } from './config.ts'
 import { createLogger } from './log.ts'
 import type { Logger } from './log.ts'
 import { Metrics } from './metrics.ts'
+import { loadOrCreateSecret } from './auth/tokens.ts'
 import type { Access } from './peer.ts'
 import { Persistence } from './persistence.ts'
 import { RoomManager } from './rooms.ts'
@@ -17,6 +18,9 @@ import { securityHeaders, serveStatic } from './static.ts'
 import { PostgresStorage } from './storage/postgres.ts'
 import { SqliteStorage } from './storage/sqlite.ts'
 import type { DocStorage } from './storage/types.ts'
+import { decideAccess } from './workshops/access.ts'
+import type { AccessDecision } from './workshops/access.ts'
+import { WorkshopStore } from './workshops/store.ts'
 
 export interface StartOptions {
   readonly config: Config
@@ -25,10 +29,11 @@ export interface StartOptions {
   readonly storage?: DocStorage
   /**
    * Decides, before the WebSocket upgrade, whether and how a request may open a
-   * document. Returning undefined refuses it with 403. Until workshops and
-   * tokens exist every caller may write.
+   * document, or refuses it with 401/403. By default workshop documents need a
+   * token for their workshop and get what the holder's role allows; documents
+   * outside workshops are open.
    */
-  readonly authorize?: (req: IncomingMessage, docName: string) => Access | undefined
+  readonly authorize?: (req: IncomingMessage, docName: string, url: URL) => AccessDecision
 }
 
 export interface RunningServer {
@@ -37,6 +42,8 @@ export interface RunningServer {
   readonly port: number
   readonly rooms: RoomManager
   readonly metrics: Metrics
+  /** Workshops, people and boards (issue #3). */
+  readonly workshops: WorkshopStore
   /** Stops accepting, closes sockets with SERVER_RESTARTING, writes every document, closes storage. */
   close(): Promise<void>
 }
@@ -63,7 +70,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // A live connection answers every ping, so it is never silent much longer than one heartbeat.
     presenceTakeoverAfterMs: Math.round(1.5 * config.HEARTBEAT_MS),
   })
-  const authorize = options.authorize ?? (() => 'write' as const)
+  const workshops = new WorkshopStore(config.DATA_DIR, storage instanceof SqliteStorage ? storage.database : undefined)
+  const secret = loadOrCreateSecret(config.DATA_DIR, config.TOKEN_SECRET)
+  const authorize =
+    options.authorize ?? ((_req: IncomingMessage, docName: string, url: URL) => decideAccess(workshops, secret, docName, url.searchParams.get('token')))
+  let api: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>) | undefined
   const startedAt = Date.now()
   let closing = false
 
@@ -78,6 +89,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const url = parseRequestUrl(req)
     if (!url) {
       sendError(res, 400, 'bad_request', 'The request URL cannot be read.')
+      return
+    }
+    if (url.pathname.startsWith('/api/')) {
+      // Loaded on first use: a server that only syncs boards never loads the API's validation.
+      api ??= (await import('./api/routes.ts')).createApi({ store: workshops, secret, creationPassword: config.WORKSHOP_CREATION_PASSWORD })
+      await api(req, res, url)
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -119,8 +136,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       if (!url) return refuseUpgrade(socket, 400, 'Bad Request')
       const docName = docNameFromSyncPath(url.pathname)
       if (!docName) return refuseUpgrade(socket, 404, 'Not Found')
-      const access = authorize(req, docName)
-      if (!access) return refuseUpgrade(socket, 403, 'Forbidden')
+      const access = authorize(req, docName, url)
+      if (access === 401) return refuseUpgrade(socket, 401, 'Unauthorized')
+      if (access === 403) return refuseUpgrade(socket, 403, 'Forbidden')
       wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, docName, access))
     } catch (error) {
       // Nothing may escape an upgrade: the process serves everyone else.
@@ -212,6 +230,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       wss.close()
       http.closeAllConnections()
       await httpClosed
+      workshops.close()
       await storage.close()
       if (writeError !== undefined) {
         log.error('server.stopped_with_unsaved_changes', { error: writeError })
@@ -222,7 +241,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     return closed
   }
 
-  return { url, port, rooms: roomManager, metrics, close }
+  return { url, port, rooms: roomManager, metrics, workshops, close }
 }
 
 /** The storage backend the configuration names. */

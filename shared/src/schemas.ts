@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { Limits, DOC_NAME_PATTERN } from './protocol.ts'
 import type { ApiError, Health } from './protocol.ts'
 import type { SerializedSchema } from './board.ts'
+import { LOCALES, WorkshopLimits } from './workshop.ts'
 
 export const DocNameSchema = z
   .string()
@@ -31,4 +32,17 @@ export const ApiErrorSchema: z.ZodType<ApiError> = z.object({
 export const SerializedSchemaSchema: z.ZodType<SerializedSchema> = z.object({
   schemaVersion: z.literal(2),
   sequences: z.record(z.string(), z.number().int()),
+})
+
+/** `POST /api/workshops` body. */
+export const CreateWorkshopBodySchema = z.object({
+  title: z.string().trim().min(1).max(WorkshopLimits.MAX_TITLE_CHARS),
+  locale: z.enum(LOCALES),
+  password: z.string().max(200).optional(),
+})
+
+/** `POST /api/join` body. */
+export const JoinBodySchema = z.object({
+  code: z.string().max(32),
+  name: z.string().trim().min(1).max(WorkshopLimits.MAX_NAME_CHARS),
 })

@@ -61,6 +61,11 @@ export class SqliteStorage implements DocStorage {
     }
   }
 
+  /** The open database, for the workshop tables that live in the same file. */
+  get database(): Database.Database {
+    return this.db
+  }
+
   async load(doc: string): Promise<StoredDocument> {
     const row = this.stmts.snapshot.get(doc)
     const updates = this.stmts.updates.all(doc).map((r) => toBytes(r.data))

@@ -1,0 +1,33 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+/** Every error a caller of the HTTP API can meet, in German and English. */
+const MESSAGES = {
+  bad_request: { de: 'Die Anfrage ist ungültig.', en: 'The request is not valid.' },
+  body_too_large: { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
+  not_json: { de: 'Die Anfrage ist kein gültiges JSON.', en: 'The request body is not valid JSON.' },
+  invalid_fields: { de: 'Einige Angaben fehlen oder sind ungültig.', en: 'Some fields are missing or not valid.' },
+  wrong_password: { de: 'Das Passwort zum Anlegen von Workshops stimmt nicht.', en: 'The password for creating workshops is wrong.' },
+  unknown_code: { de: 'Zu diesem Code gibt es keinen Workshop.', en: 'There is no workshop with this code.' },
+  too_many_requests: { de: 'Zu viele Versuche. Bitte warten Sie eine Minute.', en: 'Too many attempts. Please wait a minute.' },
+  unauthorized: { de: 'Dieser Link ist ungültig oder abgelaufen.', en: 'This link is not valid or has expired.' },
+  forbidden: { de: 'Sie haben keinen Zugang zu diesem Workshop.', en: 'You have no access to this workshop.' },
+  not_found: { de: 'Nicht gefunden.', en: 'Not found.' },
+  method_not_allowed: { de: 'Diese Methode wird hier nicht unterstützt.', en: 'This method is not supported here.' },
+} as const
+
+export type ApiErrorCode = keyof typeof MESSAGES
+
+/** The caller's language from Accept-Language: German if it asks for German first, else English. */
+export function callerLanguage(req: IncomingMessage): 'de' | 'en' {
+  const first = (req.headers['accept-language'] ?? '').split(',')[0]?.trim().toLowerCase() ?? ''
+  return first.startsWith('de') ? 'de' : 'en'
+}
+
+export function sendApiError(req: IncomingMessage, res: ServerResponse, status: number, code: ApiErrorCode): void {
+  sendApiJson(res, status, { error: { code, message: MESSAGES[code][callerLanguage(req)] } })
+}
+
+export function sendApiJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(JSON.stringify(body))
+}

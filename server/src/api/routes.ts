@@ -1,0 +1,170 @@
+/**
+ * The workshop HTTP API (issue #3), documented in docs/API.md. Loaded on the
+ * first /api request, so a server that only syncs boards never loads zod.
+ */
+import { timingSafeEqual } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import {
+  WorkshopLimits,
+  normaliseJoinCode,
+  permissionsOf,
+  workshopBoardDocName,
+  workshopControlDocName,
+} from '@werkraum/shared'
+import type { CreatedWorkshop, JoinedWorkshop, WorkshopView } from '@werkraum/shared'
+import { CreateWorkshopBodySchema, JoinBodySchema } from '@werkraum/shared/schemas'
+import type { z } from 'zod'
+import { signToken, verifyToken } from '../auth/tokens.ts'
+import type { WorkshopStore } from '../workshops/store.ts'
+import { sendApiError, sendApiJson } from './errors.ts'
+import { RateLimiter } from './rateLimit.ts'
+
+export interface ApiContext {
+  readonly store: WorkshopStore
+  readonly secret: Uint8Array
+  /** Required to create workshops, if set. */
+  readonly creationPassword: string | undefined
+}
+
+/** Wrong join codes one address may try per minute before it is answered 429. */
+export const MAX_WRONG_CODES_PER_MINUTE = 10
+/** Workshops one address may create per minute. */
+export const MAX_CREATIONS_PER_MINUTE = 10
+
+export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
+  const wrongCodes = new RateLimiter(MAX_WRONG_CODES_PER_MINUTE)
+  const creations = new RateLimiter(MAX_CREATIONS_PER_MINUTE)
+
+  const createWorkshop = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!creations.hit(clientAddress(req))) return sendApiError(req, res, 429, 'too_many_requests')
+    const body = await readBody(req, res, CreateWorkshopBodySchema)
+    if (!body) return
+    if (ctx.creationPassword !== undefined && !sameText(body.password ?? '', ctx.creationPassword)) {
+      return sendApiError(req, res, 403, 'wrong_password')
+    }
+    const { workshop, facilitator, observer } = ctx.store.create(body.title, body.locale, body.locale === 'de' ? 'Plenum' : 'Plenary')
+    const now = Math.floor(Date.now() / 1000)
+    const facilitatorToken = signToken(ctx.secret, { workshop: workshop.id, subject: facilitator.id, issuedAt: now })
+    const observerToken = signToken(ctx.secret, { workshop: workshop.id, subject: observer.id, issuedAt: now })
+    const origin = originOf(req)
+    const answer: CreatedWorkshop = {
+      id: workshop.id,
+      joinCode: workshop.joinCode,
+      facilitatorToken,
+      links: {
+        facilitator: `${origin}/w/${workshop.id}#t=${facilitatorToken}`,
+        join: `${origin}/j/${workshop.joinCode}`,
+        observer: `${origin}/w/${workshop.id}#t=${observerToken}`,
+      },
+    }
+    sendApiJson(res, 201, answer)
+  }
+
+  const join = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const address = clientAddress(req)
+    if (wrongCodes.blocked(address)) return sendApiError(req, res, 429, 'too_many_requests')
+    const body = await readBody(req, res, JoinBodySchema)
+    if (!body) return
+    const code = normaliseJoinCode(body.code)
+    const workshop = code === undefined ? undefined : ctx.store.byJoinCode(code)
+    if (!workshop) {
+      wrongCodes.hit(address)
+      return sendApiError(req, res, 404, 'unknown_code')
+    }
+    const participant = ctx.store.addParticipant(workshop.id, body.name, 'participant')
+    const token = signToken(ctx.secret, { workshop: workshop.id, subject: participant.id, issuedAt: Math.floor(Date.now() / 1000) })
+    const answer: JoinedWorkshop = { workshopId: workshop.id, participantId: participant.id, token }
+    sendApiJson(res, 201, answer)
+  }
+
+  const view = (req: IncomingMessage, res: ServerResponse, workshopId: string): void => {
+    const header = req.headers.authorization ?? ''
+    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : ''
+    const claims = token ? verifyToken(ctx.secret, token) : undefined
+    if (!claims) return sendApiError(req, res, 401, 'unauthorized')
+    const workshop = ctx.store.workshop(workshopId)
+    const participant = workshop && ctx.store.participant(workshop.id, claims.subject)
+    if (!workshop || claims.workshop !== workshop.id || !participant || participant.removed) return sendApiError(req, res, 403, 'forbidden')
+    const answer: WorkshopView = {
+      id: workshop.id,
+      title: workshop.title,
+      locale: workshop.locale,
+      role: participant.role,
+      controlDoc: workshopControlDocName(workshop.id),
+      boards: ctx.store
+        .boards(workshop.id)
+        .filter((b) => !b.archived)
+        .map((b) => ({ id: b.id, title: b.title, doc: workshopBoardDocName(workshop.id, b.id), locked: b.locked })),
+      ...(permissionsOf(participant.role).managePeople ? { joinCode: workshop.joinCode } : {}),
+    }
+    sendApiJson(res, 200, answer)
+  }
+
+  return async (req, res, url) => {
+    const path = url.pathname
+    if (path === '/api/workshops') {
+      if (req.method !== 'POST') return sendApiError(req, res, 405, 'method_not_allowed')
+      return createWorkshop(req, res)
+    }
+    if (path === '/api/join') {
+      if (req.method !== 'POST') return sendApiError(req, res, 405, 'method_not_allowed')
+      return join(req, res)
+    }
+    const match = /^\/api\/workshops\/([A-Za-z0-9]{1,40})$/.exec(path)
+    if (match) {
+      if (req.method !== 'GET') return sendApiError(req, res, 405, 'method_not_allowed')
+      return view(req, res, match[1]!)
+    }
+    sendApiError(req, res, 404, 'not_found')
+  }
+}
+
+/** Reads and validates a JSON body; answers the error itself and returns undefined when it is not acceptable. */
+async function readBody<T extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: T): Promise<z.infer<T> | undefined> {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > WorkshopLimits.MAX_BODY_BYTES) {
+    sendApiError(req, res, 413, 'body_too_large')
+    req.resume()
+    return undefined
+  }
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > WorkshopLimits.MAX_BODY_BYTES) {
+      sendApiError(req, res, 413, 'body_too_large')
+      return undefined
+    }
+    chunks.push(chunk as Buffer)
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+  } catch {
+    sendApiError(req, res, 400, 'not_json')
+    return undefined
+  }
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) {
+    sendApiError(req, res, 400, 'invalid_fields')
+    return undefined
+  }
+  return parsed.data
+}
+
+function clientAddress(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown'
+}
+
+/** The origin links point at, as the caller reached us (a reverse proxy should pass Host and X-Forwarded-Proto). */
+function originOf(req: IncomingMessage): string {
+  const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'
+  const host = /^[A-Za-z0-9.:[\]-]{1,255}$/.test(req.headers.host ?? '') ? req.headers.host! : 'localhost'
+  return `${proto}://${host}`
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}

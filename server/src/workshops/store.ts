@@ -1,0 +1,178 @@
+/**
+ * Workshops, their people and their boards (issue #3), in SQLite next to the
+ * documents. This is who-is-who and what-exists; the boards' content lives in
+ * their Yjs documents.
+ */
+import { randomBytes, randomInt } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { generateJoinCode } from '@werkraum/shared'
+import type { Role } from '@werkraum/shared'
+
+export interface Workshop {
+  readonly id: string
+  readonly title: string
+  readonly locale: 'de' | 'en'
+  readonly joinCode: string
+  readonly createdAt: number
+}
+
+export interface Participant {
+  readonly id: string
+  readonly workshopId: string
+  readonly name: string
+  readonly role: Role
+  readonly removed: boolean
+}
+
+export interface Board {
+  readonly id: string
+  readonly workshopId: string
+  readonly title: string
+  readonly position: number
+  readonly locked: boolean
+  readonly archived: boolean
+}
+
+/** Ids are random, URL- and document-name-safe, and start with a letter or digit. */
+function newId(): string {
+  return 'x' + randomBytes(12).toString('base64url').replace(/[-_]/g, 'a')
+}
+
+export class WorkshopStore {
+  private readonly db: Database.Database
+  private readonly ownsDatabase: boolean
+
+  /**
+   * Keeps its tables in `database` if given (the embedded default shares the
+   * documents' SQLite file, which saves a second page cache), else in
+   * `workshops.db` in the data folder.
+   */
+  constructor(dataDir: string, database?: Database.Database) {
+    this.ownsDatabase = database === undefined
+    if (database) {
+      this.db = database
+    } else {
+      mkdirSync(dataDir, { recursive: true })
+      this.db = new Database(path.join(dataDir, 'workshops.db'))
+      this.db.pragma('journal_mode = WAL')
+      this.db.pragma('foreign_keys = ON')
+    }
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS workshops (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        join_code TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS participants (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        removed INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE IF NOT EXISTS boards (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        locked INTEGER NOT NULL DEFAULT 0,
+        archived INTEGER NOT NULL DEFAULT 0
+      );
+    `)
+  }
+
+  /** A new workshop with its plenary board and the facilitator who created it. */
+  create(title: string, locale: 'de' | 'en', plenaryTitle: string): { workshop: Workshop; facilitator: Participant; observer: Participant; plenary: Board } {
+    return this.db.transaction(() => {
+      const workshop: Workshop = { id: newId(), title, locale, joinCode: this.freeJoinCode(), createdAt: Date.now() }
+      this.db
+        .prepare('INSERT INTO workshops (id, title, locale, join_code, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(workshop.id, workshop.title, workshop.locale, workshop.joinCode, workshop.createdAt)
+      const facilitator = this.addParticipant(workshop.id, '', 'facilitator')
+      // The observer link stands for one shared, read-only identity.
+      const observer = this.addParticipant(workshop.id, '', 'observer')
+      const plenary: Board = { id: newId(), workshopId: workshop.id, title: plenaryTitle, position: 0, locked: false, archived: false }
+      this.db.prepare('INSERT INTO boards (id, workshop_id, title, position) VALUES (?, ?, ?, ?)').run(plenary.id, workshop.id, plenaryTitle, 0)
+      return { workshop, facilitator, observer, plenary }
+    })()
+  }
+
+  addParticipant(workshopId: string, name: string, role: Role): Participant {
+    const participant: Participant = { id: newId(), workshopId, name, role, removed: false }
+    this.db.prepare('INSERT INTO participants (id, workshop_id, name, role) VALUES (?, ?, ?, ?)').run(participant.id, workshopId, name, role)
+    return participant
+  }
+
+  byJoinCode(code: string): Workshop | undefined {
+    const row = this.db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE join_code = ?').get(code)
+    return row && toWorkshop(row)
+  }
+
+  workshop(id: string): Workshop | undefined {
+    const row = this.db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?').get(id)
+    return row && toWorkshop(row)
+  }
+
+  participant(workshopId: string, id: string): Participant | undefined {
+    const row = this.db.prepare<[string, string], ParticipantRow>('SELECT * FROM participants WHERE workshop_id = ? AND id = ?').get(workshopId, id)
+    return row && { id: row.id, workshopId: row.workshop_id, name: row.name, role: row.role as Role, removed: row.removed === 1 }
+  }
+
+  board(workshopId: string, id: string): Board | undefined {
+    const row = this.db.prepare<[string, string], BoardRow>('SELECT * FROM boards WHERE workshop_id = ? AND id = ?').get(workshopId, id)
+    return row && toBoard(row)
+  }
+
+  boards(workshopId: string): Board[] {
+    return this.db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE workshop_id = ? ORDER BY position').all(workshopId).map(toBoard)
+  }
+
+  setLocked(workshopId: string, boardId: string, locked: boolean): void {
+    this.db.prepare('UPDATE boards SET locked = ? WHERE workshop_id = ? AND id = ?').run(locked ? 1 : 0, workshopId, boardId)
+  }
+
+  close(): void {
+    if (this.ownsDatabase && this.db.open) this.db.close()
+  }
+
+  private freeJoinCode(): string {
+    for (;;) {
+      const code = generateJoinCode((n) => randomInt(n))
+      if (!this.byJoinCode(code)) return code
+    }
+  }
+}
+
+interface WorkshopRow {
+  id: string
+  title: string
+  locale: string
+  join_code: string
+  created_at: number
+}
+interface ParticipantRow {
+  id: string
+  workshop_id: string
+  name: string
+  role: string
+  removed: number
+}
+interface BoardRow {
+  id: string
+  workshop_id: string
+  title: string
+  position: number
+  locked: number
+  archived: number
+}
+
+function toWorkshop(row: WorkshopRow): Workshop {
+  return { id: row.id, title: row.title, locale: row.locale === 'en' ? 'en' : 'de', joinCode: row.join_code, createdAt: row.created_at }
+}
+function toBoard(row: BoardRow): Board {
+  return { id: row.id, workshopId: row.workshop_id, title: row.title, position: row.position, locked: row.locked === 1, archived: row.archived === 1 }
+}

@@ -1,0 +1,189 @@
+/**
+ * Workshops through the real server (issue #3, first part): the HTTP API, and
+ * access to workshop documents decided before the WebSocket upgrade from a
+ * signed token and the workshop's current state.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import type { CreatedWorkshop, JoinedWorkshop, Role, WorkshopView } from '@werkraum/shared'
+import { workshopBoardDocName, workshopControlDocName } from '@werkraum/shared'
+import { ApiErrorSchema } from '@werkraum/shared/schemas'
+import { signToken, loadOrCreateSecret } from '../server/src/auth/tokens.ts'
+import { connectClient, waitSynced } from './support/clients.ts'
+import type { TestClient } from './support/clients.ts'
+import { removeDir, startTestServer } from './support/server.ts'
+import type { TestServer } from './support/server.ts'
+import { waitFor } from './support/wait.ts'
+
+let server: TestServer
+const clients: TestClient[] = []
+beforeEach(async () => {
+  server = await startTestServer()
+})
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  await server.close()
+  removeDir(server.dataDir)
+})
+
+async function post<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  const res = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+  return { status: res.status, body: (await res.json()) as T }
+}
+async function createWorkshop(): Promise<CreatedWorkshop> {
+  const res = await post<CreatedWorkshop>('/api/workshops', { title: 'Digitaler Sprint Marktplatz', locale: 'de' })
+  expect(res.status).toBe(201)
+  return res.body
+}
+async function view(id: string, token: string): Promise<{ status: number; body: WorkshopView }> {
+  const res = await fetch(`${server.url}/api/workshops/${id}`, { headers: { authorization: `Bearer ${token}` } })
+  return { status: res.status, body: (await res.json()) as WorkshopView }
+}
+/** The upgrade's answer for a document and token: 101 when it connects, else the refusing status. */
+function upgradeStatus(doc: string, token?: string): Promise<number> {
+  const ws = new WebSocket(`${server.wsUrl}/${doc}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`)
+  return new Promise((resolve) => {
+    ws.once('open', () => {
+      ws.terminate()
+      resolve(101)
+    })
+    ws.once('unexpected-response', (_req, res) => {
+      ws.terminate()
+      resolve(res.statusCode ?? 0)
+    })
+    ws.once('error', () => undefined)
+  })
+}
+
+describe('workshop API', () => {
+  it('creates a workshop with a plenary board, a join code and three links', async () => {
+    const created = await createWorkshop()
+    expect(created.joinCode).toMatch(/^[2-9A-HJ-NP-Z]{7}$/)
+    expect(created.links.facilitator).toBe(`${server.url}/w/${created.id}#t=${created.facilitatorToken}`)
+    expect(created.links.join).toBe(`${server.url}/j/${created.joinCode}`)
+    expect(created.links.observer).toMatch(new RegExp(`^${server.url}/w/${created.id}#t=`))
+    const seen = await view(created.id, created.facilitatorToken)
+    expect(seen.status).toBe(200)
+    expect(seen.body).toMatchObject({ id: created.id, title: 'Digitaler Sprint Marktplatz', role: 'facilitator', joinCode: created.joinCode })
+    expect(seen.body.boards).toHaveLength(1)
+    expect(seen.body.boards[0]!.title).toBe('Plenum')
+    expect(seen.body.controlDoc).toBe(workshopControlDocName(created.id))
+  })
+
+  it('lets people join with the code as they type it, and shows them what a participant may see', async () => {
+    const created = await createWorkshop()
+    const typed = `${created.joinCode.slice(0, 3).toLowerCase()}-${created.joinCode.slice(3)}`
+    const joined = await post<JoinedWorkshop>('/api/join', { code: typed, name: 'Erika Musterfrau' })
+    expect(joined.status).toBe(201)
+    expect(joined.body.workshopId).toBe(created.id)
+    const seen = await view(created.id, joined.body.token)
+    expect(seen.body.role).toBe('participant')
+    expect(seen.body.joinCode).toBeUndefined()
+  })
+
+  it('refuses wrong codes, and after ten in a minute answers 429 even to a right one', async () => {
+    const created = await createWorkshop()
+    const wrong = await post('/api/join', { code: 'ZZZ-ZZZZ', name: 'Mallory' }, { 'accept-language': 'de-DE,de;q=0.9' })
+    expect(wrong.status).toBe(404)
+    expect(ApiErrorSchema.parse(wrong.body).error).toEqual({ code: 'unknown_code', message: 'Zu diesem Code gibt es keinen Workshop.' })
+    for (let i = 0; i < 9; i++) expect((await post('/api/join', { code: 'ZZZ-ZZZZ', name: 'Mallory' })).status).toBe(404)
+    const blocked = await post('/api/join', { code: created.joinCode, name: 'Mallory' })
+    expect(blocked.status).toBe(429)
+    expect(ApiErrorSchema.parse(blocked.body).error.code).toBe('too_many_requests')
+  })
+
+  it('answers bad input with a clear error and changes nothing', async () => {
+    expect((await post('/api/workshops', '{not json')).status).toBe(400)
+    const invalid = await post('/api/workshops', { title: '', locale: 'fr' })
+    expect(invalid.status).toBe(400)
+    expect(ApiErrorSchema.parse(invalid.body).error.code).toBe('invalid_fields')
+    expect((await post('/api/workshops', { title: 'x'.repeat(121), locale: 'de' })).status).toBe(400)
+    expect((await post('/api/workshops', { title: 'x'.repeat(20_000), locale: 'de' })).status).toBe(413)
+    expect((await post('/api/join', { code: 'ABC-DEFG', name: '   ' })).status).toBe(400)
+    expect((await fetch(server.url + '/api/workshops')).status).toBe(405)
+    expect((await fetch(server.url + '/api/nothing')).status).toBe(404)
+  })
+
+  it('needs a valid token for the workshop to see it', async () => {
+    const a = await createWorkshop()
+    const b = await createWorkshop()
+    expect((await fetch(`${server.url}/api/workshops/${a.id}`)).status).toBe(401)
+    expect((await view(a.id, 'forged.token')).status).toBe(401)
+    expect((await view(a.id, b.facilitatorToken)).status).toBe(403)
+  })
+})
+
+describe('access to workshop documents, decided before the upgrade', () => {
+  let created: CreatedWorkshop
+  let plenaryDoc: string
+  const tokens = {} as Record<Role, string>
+
+  beforeEach(async () => {
+    created = await createWorkshop()
+    const facilitatorView = await view(created.id, created.facilitatorToken)
+    plenaryDoc = facilitatorView.body.boards[0]!.doc
+    expect(plenaryDoc).toBe(workshopBoardDocName(created.id, facilitatorView.body.boards[0]!.id))
+    tokens.facilitator = created.facilitatorToken
+    tokens.observer = decodeURIComponent(created.links.observer.split('#t=')[1]!)
+    tokens.participant = (await post<JoinedWorkshop>('/api/join', { code: created.joinCode, name: 'Paula' })).body.token
+    const moderator = server.workshops.addParticipant(created.id, 'Moritz', 'moderator')
+    tokens.moderator = signToken(loadOrCreateSecret(server.dataDir), { workshop: created.id, subject: moderator.id, issuedAt: 0 })
+  })
+
+  /** Connects with the role's token, tries to write, and tells whether the server kept the write. */
+  async function writes(role: Role, doc: string): Promise<boolean> {
+    const c = connectClient(server.wsUrl, doc, { params: { token: tokens[role] } })
+    clients.push(c)
+    await waitSynced(c)
+    const marker = `${role}-${Math.random()}`
+    c.doc.getMap('map').set(marker, true)
+    // A writer that syncs after us proves the server processed our message first (one connection is ordered).
+    const probe = connectClient(server.wsUrl, doc, { params: { token: tokens.facilitator } })
+    clients.push(probe)
+    await waitSynced(probe)
+    c.provider.awareness.setLocalStateField('probe', marker)
+    await waitFor(() => probe.provider.awareness.getStates().get(c.doc.clientID)?.probe === marker, `${role} presence reached the server`)
+    return server.rooms.peek(doc)?.doc.getMap('map').get(marker) === true
+  }
+
+  const table: Array<[Role, { board: boolean; locked: boolean }]> = [
+    ['facilitator', { board: true, locked: true }],
+    ['moderator', { board: true, locked: true }],
+    ['participant', { board: true, locked: false }],
+    ['observer', { board: false, locked: false }],
+  ]
+  for (const [role, may] of table) {
+    it(`${role}: plenary ${may.board ? 'write' : 'read'}, locked ${may.locked ? 'write' : 'read'}, control read`, async () => {
+      expect(await upgradeStatus(plenaryDoc, tokens[role])).toBe(101)
+      expect(await writes(role, plenaryDoc)).toBe(may.board)
+      expect(await writes(role, workshopControlDocName(created.id))).toBe(false)
+      server.workshops.setLocked(created.id, plenaryDoc.split('.').at(-1)!, true)
+      expect(await writes(role, plenaryDoc)).toBe(may.locked)
+    })
+  }
+
+  it('refuses a missing or forged token with 401 and another workshop’s token with 403, before the upgrade', async () => {
+    const other = await createWorkshop()
+    expect(await upgradeStatus(plenaryDoc)).toBe(401)
+    expect(await upgradeStatus(plenaryDoc, 'forged.token')).toBe(401)
+    expect(await upgradeStatus(plenaryDoc, other.facilitatorToken)).toBe(403)
+    expect(await upgradeStatus(workshopBoardDocName(created.id, 'xNoSuchBoard'), tokens.facilitator)).toBe(403)
+  })
+})
+
+describe('creating workshops on a server with a creation password', () => {
+  it('needs the password', async () => {
+    const guarded = await startTestServer({ WORKSHOP_CREATION_PASSWORD: 'gemeinde-2026' })
+    try {
+      const post = (body: unknown): Promise<Response> =>
+        fetch(guarded.url + '/api/workshops', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      const without = await post({ title: 'Sprint', locale: 'de' })
+      expect(without.status).toBe(403)
+      expect(ApiErrorSchema.parse(await without.json()).error.code).toBe('wrong_password')
+      expect((await post({ title: 'Sprint', locale: 'de', password: 'gemeinde-2026' })).status).toBe(201)
+    } finally {
+      await guarded.close()
+      removeDir(guarded.dataDir)
+    }
+  })
+})
