@@ -187,3 +187,76 @@ describe('creating workshops on a server with a creation password', () => {
     }
   })
 })
+
+describe('commands change open connections at once', () => {
+  let created: CreatedWorkshop
+  let plenary: { id: string; doc: string }
+  let paula: JoinedWorkshop
+
+  beforeEach(async () => {
+    created = await createWorkshop()
+    const board = (await view(created.id, created.facilitatorToken)).body.boards[0]!
+    plenary = { id: board.id, doc: board.doc }
+    paula = (await post<JoinedWorkshop>('/api/join', { code: created.joinCode, name: 'Paula' })).body
+  })
+
+  function command(token: string, body: unknown): Promise<{ status: number; body: unknown }> {
+    return post(`/api/workshops/${created.id}/commands`, body, { authorization: `Bearer ${token}` })
+  }
+
+  /** Paula connected to the plenary, and a way to tell whether the server keeps her next write. */
+  async function connectPaula(): Promise<{ client: TestClient; writeKept: () => Promise<boolean> }> {
+    const client = connectClient(server.wsUrl, plenary.doc, { params: { token: paula.token } })
+    const probe = connectClient(server.wsUrl, plenary.doc, { params: { token: created.facilitatorToken } })
+    clients.push(client, probe)
+    await Promise.all([waitSynced(client), waitSynced(probe)])
+    let n = 0
+    return {
+      client,
+      writeKept: async () => {
+        const marker = `paula-${n++}`
+        client.doc.getMap('map').set(marker, true)
+        client.provider.awareness.setLocalStateField('probe', marker)
+        await waitFor(() => probe.provider.awareness.getStates().get(client.doc.clientID)?.probe === marker, 'paula’s message processed')
+        return server.rooms.peek(plenary.doc)?.doc.getMap('map').get(marker) === true
+      },
+    }
+  }
+
+  it('locking a board makes it read-only for participants who are already on it, and unlocking undoes it', async () => {
+    const paulaOnBoard = await connectPaula()
+    expect(await paulaOnBoard.writeKept()).toBe(true)
+    expect((await command(created.facilitatorToken, { type: 'lockBoard', boardId: plenary.id, locked: true })).status).toBe(200)
+    expect(await paulaOnBoard.writeKept()).toBe(false)
+    expect((await command(created.facilitatorToken, { type: 'lockBoard', boardId: plenary.id, locked: false })).status).toBe(200)
+    expect(await paulaOnBoard.writeKept()).toBe(true)
+  })
+
+  it('a role change applies to open connections: observer cannot write, moderator can', async () => {
+    const paulaOnBoard = await connectPaula()
+    await command(created.facilitatorToken, { type: 'setRole', participantId: paula.participantId, role: 'observer' })
+    expect(await paulaOnBoard.writeKept()).toBe(false)
+    await command(created.facilitatorToken, { type: 'setRole', participantId: paula.participantId, role: 'moderator' })
+    expect(await paulaOnBoard.writeKept()).toBe(true)
+    expect((await view(created.id, paula.token)).body.role).toBe('moderator')
+  })
+
+  it('a removed participant is disconnected at once and refused when coming back', async () => {
+    const { client } = await connectPaula()
+    const closed = new Promise<number>((resolve) => client.provider.on('connection-close', (event) => resolve(event?.code ?? 0)))
+    expect((await command(created.facilitatorToken, { type: 'removeParticipant', participantId: paula.participantId })).status).toBe(200)
+    expect(await closed).toBe(4403)
+    expect(await upgradeStatus(plenary.doc, paula.token)).toBe(403)
+    expect((await view(created.id, paula.token)).status).toBe(403)
+  })
+
+  it('only the roles that may, may command; facilitators cannot be demoted or removed', async () => {
+    expect((await command(paula.token, { type: 'lockBoard', boardId: plenary.id, locked: true })).status).toBe(403)
+    expect((await command(paula.token, { type: 'removeParticipant', participantId: paula.participantId })).status).toBe(403)
+    const facilitatorId = JSON.parse(Buffer.from(created.facilitatorToken.split('.')[0]!, 'base64url').toString()).s as string
+    expect((await command(created.facilitatorToken, { type: 'removeParticipant', participantId: facilitatorId })).status).toBe(403)
+    expect((await command(created.facilitatorToken, { type: 'setRole', participantId: 'xNobody', role: 'observer' })).status).toBe(404)
+    expect((await command(created.facilitatorToken, { type: 'launchRocket' })).status).toBe(400)
+    expect((await command('forged.token', { type: 'lockBoard', boardId: plenary.id, locked: true })).status).toBe(401)
+  })
+})

@@ -13,6 +13,12 @@ export interface PeerSocket {
 
 export type Access = 'read' | 'write'
 
+/** Who is on the other end of a connection to a workshop document, from their token. */
+export interface Subject {
+  readonly workshopId: string
+  readonly participantId: string
+}
+
 export class Peer {
   /** Awareness client ids this connection speaks for; their presence is removed when it leaves. */
   readonly clientIds = new Set<number>()
@@ -24,10 +30,13 @@ export class Peer {
   /** Messages that arrived while the room was still loading. */
   backlog: Uint8Array[] = []
   backlogBytes = 0
+  /** Set for connections to workshop documents. */
+  subject: Subject | undefined
 
   constructor(
     readonly socket: PeerSocket,
-    readonly access: Access,
+    /** Re-decided whenever the workshop's state changes (a role, a lock). */
+    public access: Access,
     /** For logs only. */
     readonly id: number,
   ) {}

@@ -7,7 +7,7 @@ import type { AwarenessEntry, CloseCodeName } from '@werkraum/shared'
 import type { Logger } from './log.ts'
 import type { Metrics } from './metrics.ts'
 import { Peer } from './peer.ts'
-import type { Access, PeerSocket } from './peer.ts'
+import type { Access, PeerSocket, Subject } from './peer.ts'
 import type { Persistence } from './persistence.ts'
 import { PresenceTable } from './presence.ts'
 
@@ -75,8 +75,9 @@ export class Room {
   }
 
   /** Registers a connection; messages it sends before the document is loaded wait in a bounded backlog. */
-  join(socket: PeerSocket, access: Access): Peer {
+  join(socket: PeerSocket, access: Access, subject?: Subject): Peer {
     const peer = new Peer(socket, access, nextPeerId++)
+    peer.subject = subject
     this.peers.add(peer)
     if (this.failed) this.kick(peer, 'DOCUMENT_UNAVAILABLE')
     else if (this.loaded) this.greet(peer)
@@ -135,6 +136,15 @@ export class Room {
       this.log.warn('close.failed', { doc: this.name, peer: peer.id, error })
     }
     this.leave(peer)
+  }
+
+  /** Asks a connection to send whatever the server lacks (a sync step 1), e.g. after it may write again. */
+  resync(peer: Peer): void {
+    if (!this.loaded) return
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageKind.sync)
+    syncProtocol.writeSyncStep1(encoder, this.doc)
+    this.send(peer, encoding.toUint8Array(encoder))
   }
 
   /** Closes every connection, e.g. on shutdown. */

@@ -47,6 +47,11 @@ export class RoomManager {
     return room
   }
 
+  /** Every room currently held, loaded or loading. */
+  all(): IterableIterator<Room> {
+    return this.rooms.values()
+  }
+
   /** The room if it is loaded now. */
   peek(name: string): Room | undefined {
     return this.rooms.get(name)

@@ -11,7 +11,7 @@ import { createLogger } from './log.ts'
 import type { Logger } from './log.ts'
 import { Metrics } from './metrics.ts'
 import { loadOrCreateSecret } from './auth/tokens.ts'
-import type { Access } from './peer.ts'
+import type { Access, Subject } from './peer.ts'
 import { Persistence } from './persistence.ts'
 import { RoomManager } from './rooms.ts'
 import { securityHeaders, serveStatic } from './static.ts'
@@ -19,7 +19,8 @@ import { PostgresStorage } from './storage/postgres.ts'
 import { SqliteStorage } from './storage/sqlite.ts'
 import type { DocStorage } from './storage/types.ts'
 import { decideAccess } from './workshops/access.ts'
-import type { AccessDecision } from './workshops/access.ts'
+import type { AccessDecision, UpgradeDecision } from './workshops/access.ts'
+import { recheckWorkshop } from './workshops/recheck.ts'
 import { WorkshopStore } from './workshops/store.ts'
 
 export interface StartOptions {
@@ -33,7 +34,7 @@ export interface StartOptions {
    * token for their workshop and get what the holder's role allows; documents
    * outside workshops are open.
    */
-  readonly authorize?: (req: IncomingMessage, docName: string, url: URL) => AccessDecision
+  readonly authorize?: (req: IncomingMessage, docName: string, url: URL) => AccessDecision | UpgradeDecision
 }
 
 export interface RunningServer {
@@ -93,7 +94,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
     if (url.pathname.startsWith('/api/')) {
       // Loaded on first use: a server that only syncs boards never loads the API's validation.
-      api ??= (await import('./api/routes.ts')).createApi({ store: workshops, secret, creationPassword: config.WORKSHOP_CREATION_PASSWORD })
+      api ??= (await import('./api/routes.ts')).createApi({
+        store: workshops,
+        secret,
+        creationPassword: config.WORKSHOP_CREATION_PASSWORD,
+        onWorkshopChanged: (workshopId) => recheckWorkshop(roomManager, workshops, workshopId),
+      })
       await api(req, res, url)
       return
     }
@@ -136,10 +142,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       if (!url) return refuseUpgrade(socket, 400, 'Bad Request')
       const docName = docNameFromSyncPath(url.pathname)
       if (!docName) return refuseUpgrade(socket, 404, 'Not Found')
-      const access = authorize(req, docName, url)
-      if (access === 401) return refuseUpgrade(socket, 401, 'Unauthorized')
-      if (access === 403) return refuseUpgrade(socket, 403, 'Forbidden')
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, docName, access))
+      const decision = authorize(req, docName, url)
+      if (decision === 401) return refuseUpgrade(socket, 401, 'Unauthorized')
+      if (decision === 403) return refuseUpgrade(socket, 403, 'Forbidden')
+      const { access, subject } = typeof decision === 'string' ? { access: decision, subject: undefined } : decision
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, docName, access, subject))
     } catch (error) {
       // Nothing may escape an upgrade: the process serves everyone else.
       log.error('upgrade.failed', { url: req.url, error })
@@ -163,11 +170,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }, config.HEARTBEAT_MS)
   heartbeat.unref()
 
-  const onConnection = (ws: WebSocket, docName: string, access: Access): void => {
+  const onConnection = (ws: WebSocket, docName: string, access: Access, subject: Subject | undefined): void => {
     metrics.connectionsOpened.inc()
     alive.add(ws)
     const room = roomManager.get(docName)
-    const peer = room.join(ws, access)
+    const peer = room.join(ws, access, subject)
     ws.on('pong', () => {
       alive.add(ws)
       peer.lastHeardMs = Date.now()

@@ -46,3 +46,12 @@ export const JoinBodySchema = z.object({
   code: z.string().max(32),
   name: z.string().trim().min(1).max(WorkshopLimits.MAX_NAME_CHARS),
 })
+
+/** A facilitator's or moderator's command (`POST /api/workshops/:id/commands`). */
+export const WorkshopCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('lockBoard'), boardId: z.string().max(40), locked: z.boolean() }),
+  z.object({ type: z.literal('setRole'), participantId: z.string().max(40), role: z.enum(['moderator', 'participant', 'observer']) }),
+  z.object({ type: z.literal('renameParticipant'), participantId: z.string().max(40), name: z.string().trim().min(1).max(WorkshopLimits.MAX_NAME_CHARS) }),
+  z.object({ type: z.literal('removeParticipant'), participantId: z.string().max(40) }),
+])
+export type WorkshopCommand = z.infer<typeof WorkshopCommandSchema>

@@ -12,10 +12,10 @@ import {
   workshopControlDocName,
 } from '@werkraum/shared'
 import type { CreatedWorkshop, JoinedWorkshop, WorkshopView } from '@werkraum/shared'
-import { CreateWorkshopBodySchema, JoinBodySchema } from '@werkraum/shared/schemas'
+import { CreateWorkshopBodySchema, JoinBodySchema, WorkshopCommandSchema } from '@werkraum/shared/schemas'
 import type { z } from 'zod'
 import { signToken, verifyToken } from '../auth/tokens.ts'
-import type { WorkshopStore } from '../workshops/store.ts'
+import type { Participant, Workshop, WorkshopStore } from '../workshops/store.ts'
 import { sendApiError, sendApiJson } from './errors.ts'
 import { RateLimiter } from './rateLimit.ts'
 
@@ -24,6 +24,8 @@ export interface ApiContext {
   readonly secret: Uint8Array
   /** Required to create workshops, if set. */
   readonly creationPassword: string | undefined
+  /** Called after a command changed a workshop, so open connections follow at once. */
+  readonly onWorkshopChanged: (workshopId: string) => void
 }
 
 /** Wrong join codes one address may try per minute before it is answered 429. */
@@ -77,14 +79,63 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     sendApiJson(res, 201, answer)
   }
 
-  const view = (req: IncomingMessage, res: ServerResponse, workshopId: string): void => {
+  /** The workshop and the caller, from the Bearer token; answers 401/403 itself and returns undefined otherwise. */
+  const caller = (req: IncomingMessage, res: ServerResponse, workshopId: string): { workshop: Workshop; participant: Participant } | undefined => {
     const header = req.headers.authorization ?? ''
     const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : ''
     const claims = token ? verifyToken(ctx.secret, token) : undefined
-    if (!claims) return sendApiError(req, res, 401, 'unauthorized')
+    if (!claims) {
+      sendApiError(req, res, 401, 'unauthorized')
+      return undefined
+    }
     const workshop = ctx.store.workshop(workshopId)
     const participant = workshop && ctx.store.participant(workshop.id, claims.subject)
-    if (!workshop || claims.workshop !== workshop.id || !participant || participant.removed) return sendApiError(req, res, 403, 'forbidden')
+    if (!workshop || claims.workshop !== workshop.id || !participant || participant.removed) {
+      sendApiError(req, res, 403, 'forbidden')
+      return undefined
+    }
+    return { workshop, participant }
+  }
+
+  const command = async (req: IncomingMessage, res: ServerResponse, workshopId: string): Promise<void> => {
+    const who = caller(req, res, workshopId)
+    if (!who) return
+    const body = await readBody(req, res, WorkshopCommandSchema)
+    if (!body) return
+    const may = permissionsOf(who.participant.role)
+    switch (body.type) {
+      case 'lockBoard': {
+        if (!may.command) return sendApiError(req, res, 403, 'forbidden')
+        if (!ctx.store.board(workshopId, body.boardId)) return sendApiError(req, res, 404, 'not_found')
+        ctx.store.setLocked(workshopId, body.boardId, body.locked)
+        break
+      }
+      case 'setRole':
+      case 'renameParticipant':
+      case 'removeParticipant': {
+        if (!may.managePeople) return sendApiError(req, res, 403, 'forbidden')
+        const target = ctx.store.participant(workshopId, body.participantId)
+        if (!target || target.removed) return sendApiError(req, res, 404, 'not_found')
+        // Facilitators hold the workshop's secret link; nobody can demote or remove them.
+        if (target.role === 'facilitator') return sendApiError(req, res, 403, 'forbidden')
+        if (body.type === 'setRole') ctx.store.setRole(workshopId, target.id, body.role)
+        else if (body.type === 'renameParticipant') ctx.store.rename(workshopId, target.id, body.name)
+        else ctx.store.remove(workshopId, target.id)
+        break
+      }
+      default: {
+        const unknown: never = body
+        throw new Error(`unknown command ${JSON.stringify(unknown)}`)
+      }
+    }
+    ctx.onWorkshopChanged(workshopId)
+    sendApiJson(res, 200, { ok: true })
+  }
+
+  const view = (req: IncomingMessage, res: ServerResponse, workshopId: string): void => {
+    const who = caller(req, res, workshopId)
+    if (!who) return
+    const { workshop, participant } = who
     const answer: WorkshopView = {
       id: workshop.id,
       title: workshop.title,
@@ -109,6 +160,11 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     if (path === '/api/join') {
       if (req.method !== 'POST') return sendApiError(req, res, 405, 'method_not_allowed')
       return join(req, res)
+    }
+    const commandPath = /^\/api\/workshops\/([A-Za-z0-9]{1,40})\/commands$/.exec(path)
+    if (commandPath) {
+      if (req.method !== 'POST') return sendApiError(req, res, 405, 'method_not_allowed')
+      return command(req, res, commandPath[1]!)
     }
     const match = /^\/api\/workshops\/([A-Za-z0-9]{1,40})$/.exec(path)
     if (match) {

@@ -131,6 +131,19 @@ export class WorkshopStore {
     return this.db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE workshop_id = ? ORDER BY position').all(workshopId).map(toBoard)
   }
 
+  setRole(workshopId: string, participantId: string, role: Role): void {
+    this.db.prepare('UPDATE participants SET role = ? WHERE workshop_id = ? AND id = ?').run(role, workshopId, participantId)
+  }
+
+  rename(workshopId: string, participantId: string, name: string): void {
+    this.db.prepare('UPDATE participants SET name = ? WHERE workshop_id = ? AND id = ?').run(name, workshopId, participantId)
+  }
+
+  /** Removed people keep their row (so their old token stays refused) but lose their name. */
+  remove(workshopId: string, participantId: string): void {
+    this.db.prepare("UPDATE participants SET removed = 1, name = '' WHERE workshop_id = ? AND id = ?").run(workshopId, participantId)
+  }
+
   setLocked(workshopId: string, boardId: string, locked: boolean): void {
     this.db.prepare('UPDATE boards SET locked = ? WHERE workshop_id = ? AND id = ?').run(locked ? 1 : 0, workshopId, boardId)
   }
