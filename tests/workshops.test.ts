@@ -260,3 +260,55 @@ describe('commands change open connections at once', () => {
     expect((await command('forged.token', { type: 'lockBoard', boardId: plenary.id, locked: true })).status).toBe(401)
   })
 })
+
+describe('deleting a workshop', () => {
+  it('disconnects everyone and leaves nothing of it in storage', async () => {
+    const doomed = await createWorkshop()
+    const kept = await createWorkshop()
+    const doomedPlenary = (await view(doomed.id, doomed.facilitatorToken)).body.boards[0]!.doc
+    const keptPlenary = (await view(kept.id, kept.facilitatorToken)).body.boards[0]!.doc
+    const paula = (await post<JoinedWorkshop>('/api/join', { code: doomed.joinCode, name: 'Paula Privat' })).body
+    const onDoomed = connectClient(server.wsUrl, doomedPlenary, { params: { token: paula.token } })
+    const onKept = connectClient(server.wsUrl, keptPlenary, { params: { token: kept.facilitatorToken } })
+    clients.push(onDoomed, onKept)
+    await Promise.all([waitSynced(onDoomed), waitSynced(onKept)])
+    onDoomed.doc.getText('text').insert(0, 'Idee von Paula')
+    onKept.doc.getText('text').insert(0, 'bleibt')
+    await waitFor(() => server.rooms.peek(doomedPlenary)?.doc.getText('text').length === 14, 'edit on the server')
+    const closed = new Promise<number>((resolve) => onDoomed.provider.on('connection-close', (event) => resolve(event?.code ?? 0)))
+
+    // Only the facilitator may delete.
+    expect((await fetch(`${server.url}/api/workshops/${doomed.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${paula.token}` } })).status).toBe(403)
+    const res = await fetch(`${server.url}/api/workshops/${doomed.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${doomed.facilitatorToken}` } })
+    expect(res.status).toBe(200)
+    expect(await closed).toBe(4403)
+    expect(await upgradeStatus(doomedPlenary, paula.token)).toBe(403)
+    expect((await view(doomed.id, doomed.facilitatorToken)).status).toBe(403)
+
+    // Close the server (it writes everything it holds) and read storage directly.
+    onDoomed.destroy()
+    onKept.destroy()
+    await server.close()
+    const { SqliteStorage } = await import('@werkraum/server')
+    const storage = new SqliteStorage({ dataDir: server.dataDir })
+    const names = await storage.list()
+    await storage.close()
+    expect(names.filter((n) => n.includes(doomed.id))).toEqual([])
+    expect(names).toContain(keptPlenary)
+    const { readFileSync } = await import('node:fs')
+    const file = readFileSync(`${server.dataDir}/werkraum.db`).toString('latin1') + readFileSync(`${server.dataDir}/werkraum.db-wal`, { flag: 'a+' }).toString('latin1')
+    expect(file.includes('Paula Privat'), 'the name is gone from the database file').toBe(false)
+    server = await startTestServer() // for afterEach
+  })
+
+  it('happens by itself for workshops untouched longer than the retention period', async () => {
+    const old = await createWorkshop()
+    const fresh = await createWorkshop()
+    server.workshops.touch(old.id, Date.now() - 200 * 24 * 60 * 60 * 1000)
+    const { dataDir } = server
+    await server.close()
+    server = await startTestServer({ WORKSHOP_RETENTION_DAYS: '180' }, dataDir)
+    expect(server.workshops.workshop(old.id)).toBeUndefined()
+    expect(server.workshops.workshop(fresh.id)).toBeDefined()
+  })
+})

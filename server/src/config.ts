@@ -25,6 +25,7 @@ export interface Config {
   readonly SHUTDOWN_TIMEOUT_MS: number
   readonly TOKEN_SECRET: string | undefined
   readonly WORKSHOP_CREATION_PASSWORD: string | undefined
+  readonly WORKSHOP_RETENTION_DAYS: number
 }
 
 // Parsed by hand rather than with zod: the sync server otherwise needs no schema
@@ -79,6 +80,7 @@ const SETTINGS: { [K in keyof Config]: { parse: Parser<NonNullable<Config[K]>>; 
   SHUTDOWN_TIMEOUT_MS: { parse: whole(100, 600_000), fallback: 10_000 },
   TOKEN_SECRET: { parse: text, fallback: undefined },
   WORKSHOP_CREATION_PASSWORD: { parse: text, fallback: undefined },
+  WORKSHOP_RETENTION_DAYS: { parse: whole(0, 3650), fallback: 180 },
 }
 
 /** The names of all settings, in the order the README lists them. */

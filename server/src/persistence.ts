@@ -68,6 +68,11 @@ export class Persistence {
     this.timer ??= setTimeout(() => void this.commit(), this.options.commitWindowMs)
   }
 
+  /** Documents with updates waiting to be written. */
+  pendingDocuments(): string[] {
+    return [...this.pending.keys()]
+  }
+
   /** True while updates of this document wait for the next commit. */
   hasPending(doc: string): boolean {
     return this.pending.has(doc)
@@ -121,6 +126,13 @@ export class Persistence {
       // The queued updates it swallowed must not be lost: a snapshot is a valid update, so append it instead.
       () => this.requeue(name, [snapshot]),
     )
+  }
+
+  /** Deletes a document from storage, after every write already queued; nothing queued for it is written any more. */
+  delete(name: string): Promise<void> {
+    this.pending.delete(name)
+    this.logRows.delete(name)
+    return this.enqueueWrite('delete', () => this.storage.delete(name), () => undefined)
   }
 
   /** Forgets bookkeeping for a document that was unloaded. */

@@ -82,6 +82,20 @@ export class RoomManager {
     if (room?.isLoaded()) void room.compact()
   }
 
+  /**
+   * Closes every connection to a document and drops it from memory without
+   * writing it (its data is about to be deleted).
+   */
+  discard(name: string): void {
+    const room = this.rooms.get(name)
+    if (!room) return
+    this.cancelUnload(name)
+    this.rooms.delete(name)
+    room.retired = true
+    room.closeAll('FORBIDDEN')
+    room.destroy()
+  }
+
   /** Unloads a document now if nobody is connected. Returns when its state is written. */
   async unload(name: string): Promise<void> {
     const room = this.rooms.get(name)

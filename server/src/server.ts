@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import type { RawData, WebSocket } from 'ws'
-import { CloseCode, PROTOCOL_VERSION, SYNC_PATH, docNameFromSyncPath } from '@werkraum/shared'
+import { CloseCode, PROTOCOL_VERSION, SYNC_PATH, docNameFromSyncPath, parseWorkshopDocName } from '@werkraum/shared'
 import type { ApiError, Health } from '@werkraum/shared'
 import type { Config } from './config.ts'
 import { createLogger } from './log.ts'
@@ -76,6 +76,31 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const authorize =
     options.authorize ?? ((_req: IncomingMessage, docName: string, url: URL) => decideAccess(workshops, secret, docName, url.searchParams.get('token')))
   let api: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>) | undefined
+
+  /** Deletes a workshop and everything of it: people, boards, and every stored document. */
+  const deleteWorkshop = async (workshopId: string): Promise<void> => {
+    // Rows first: from now on every token of the workshop is refused.
+    workshops.delete(workshopId)
+    const ofWorkshop = (name: string): boolean => parseWorkshopDocName(name)?.workshopId === workshopId
+    // Loaded documents, documents with writes still queued, and stored ones.
+    const names = new Set([...roomManager.all()].map((room) => room.name).filter(ofWorkshop))
+    for (const name of names) roomManager.discard(name)
+    for (const name of persistence.pendingDocuments()) if (ofWorkshop(name)) names.add(name)
+    for (const name of await storage.list()) if (ofWorkshop(name)) names.add(name)
+    for (const name of names) await persistence.delete(name)
+    if (storage instanceof SqliteStorage) storage.purge()
+    log.info('workshop.deleted', { workshop: workshopId })
+  }
+
+  // Workshops nobody touched for WORKSHOP_RETENTION_DAYS are deleted (0 keeps them forever).
+  const sweepRetention = async (): Promise<void> => {
+    if (config.WORKSHOP_RETENTION_DAYS === 0) return
+    const cutoff = Date.now() - config.WORKSHOP_RETENTION_DAYS * 24 * 60 * 60 * 1000
+    for (const id of workshops.untouchedSince(cutoff)) await deleteWorkshop(id)
+  }
+  const retentionTimer = setInterval(() => void sweepRetention().catch((error: unknown) => log.error('retention.failed', { error })), 60 * 60 * 1000)
+  retentionTimer.unref()
+  await sweepRetention()
   const startedAt = Date.now()
   let closing = false
 
@@ -99,6 +124,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         secret,
         creationPassword: config.WORKSHOP_CREATION_PASSWORD,
         onWorkshopChanged: (workshopId) => recheckWorkshop(roomManager, workshops, workshopId),
+        deleteWorkshop,
       })
       await api(req, res, url)
       return
@@ -226,6 +252,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       closing = true
       log.info('server.stopping')
       clearInterval(heartbeat)
+      clearInterval(retentionTimer)
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()))
       let writeError: unknown
       await roomManager.shutdown().catch((error: unknown) => (writeError = error))

@@ -26,6 +26,8 @@ export interface ApiContext {
   readonly creationPassword: string | undefined
   /** Called after a command changed a workshop, so open connections follow at once. */
   readonly onWorkshopChanged: (workshopId: string) => void
+  /** Deletes a workshop and all its data. */
+  readonly deleteWorkshop: (workshopId: string) => Promise<void>
 }
 
 /** Wrong join codes one address may try per minute before it is answered 429. */
@@ -94,6 +96,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       sendApiError(req, res, 403, 'forbidden')
       return undefined
     }
+    ctx.store.touch(workshop.id)
     return { workshop, participant }
   }
 
@@ -129,6 +132,14 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       }
     }
     ctx.onWorkshopChanged(workshopId)
+    sendApiJson(res, 200, { ok: true })
+  }
+
+  const remove = async (req: IncomingMessage, res: ServerResponse, workshopId: string): Promise<void> => {
+    const who = caller(req, res, workshopId)
+    if (!who) return
+    if (who.participant.role !== 'facilitator') return sendApiError(req, res, 403, 'forbidden')
+    await ctx.deleteWorkshop(workshopId)
     sendApiJson(res, 200, { ok: true })
   }
 
@@ -168,8 +179,9 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     }
     const match = /^\/api\/workshops\/([A-Za-z0-9]{1,40})$/.exec(path)
     if (match) {
-      if (req.method !== 'GET') return sendApiError(req, res, 405, 'method_not_allowed')
-      return view(req, res, match[1]!)
+      if (req.method === 'GET') return view(req, res, match[1]!)
+      if (req.method === 'DELETE') return remove(req, res, match[1]!)
+      return sendApiError(req, res, 405, 'method_not_allowed')
     }
     sendApiError(req, res, 404, 'not_found')
   }

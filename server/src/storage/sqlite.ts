@@ -32,6 +32,8 @@ export class SqliteStorage implements DocStorage {
     this.db.pragma('journal_mode = WAL')
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`)
     this.db.pragma('foreign_keys = ON')
+    // Deleted data (a deleted workshop's names and boards) is overwritten, not left in free pages.
+    this.db.pragma('secure_delete = ON')
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS documents (
         name TEXT PRIMARY KEY,
@@ -59,6 +61,14 @@ export class SqliteStorage implements DocStorage {
       deleteDoc: this.db.prepare<[string]>('DELETE FROM documents WHERE name = ?'),
       list: this.db.prepare<[], { name: string }>('SELECT name FROM documents ORDER BY name'),
     }
+  }
+
+  /**
+   * Moves everything from the write-ahead log into the database file and empties
+   * the log, so that old versions of deleted data do not linger in it.
+   */
+  purge(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)')
   }
 
   /** The open database, for the workshop tables that live in the same file. */

@@ -24,7 +24,9 @@ export function decideAccess(store: WorkshopStore, secret: Uint8Array, docName: 
   if (claims.workshop !== doc.workshopId) return 403
   const subject: Subject = { workshopId: claims.workshop, participantId: claims.subject }
   const access = accessOf(store, docName, subject)
-  return access === undefined ? 403 : { access, subject }
+  if (access === undefined) return 403
+  store.touch(subject.workshopId)
+  return { access, subject }
 }
 
 /**

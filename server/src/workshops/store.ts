@@ -58,6 +58,7 @@ export class WorkshopStore {
       this.db = new Database(path.join(dataDir, 'workshops.db'))
       this.db.pragma('journal_mode = WAL')
       this.db.pragma('foreign_keys = ON')
+      this.db.pragma('secure_delete = ON')
     }
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS workshops (
@@ -65,7 +66,8 @@ export class WorkshopStore {
         title TEXT NOT NULL,
         locale TEXT NOT NULL,
         join_code TEXT NOT NULL UNIQUE,
-        created_at INTEGER NOT NULL
+        created_at INTEGER NOT NULL,
+        touched_at INTEGER NOT NULL DEFAULT 0
       );
       CREATE TABLE IF NOT EXISTS participants (
         id TEXT PRIMARY KEY,
@@ -85,13 +87,31 @@ export class WorkshopStore {
     `)
   }
 
+  /** Records that the workshop is in use (for the retention period). */
+  touch(workshopId: string, nowMs = Date.now()): void {
+    this.db.prepare('UPDATE workshops SET touched_at = ? WHERE id = ?').run(nowMs, workshopId)
+  }
+
+  /** Ids of workshops nobody has touched since `cutoffMs`. */
+  untouchedSince(cutoffMs: number): string[] {
+    return this.db
+      .prepare<[number], { id: string }>('SELECT id FROM workshops WHERE touched_at < ?')
+      .all(cutoffMs)
+      .map((r) => r.id)
+  }
+
+  /** Removes a workshop with its people and boards (their documents are deleted by the caller). */
+  delete(workshopId: string): void {
+    this.db.prepare('DELETE FROM workshops WHERE id = ?').run(workshopId)
+  }
+
   /** A new workshop with its plenary board and the facilitator who created it. */
   create(title: string, locale: 'de' | 'en', plenaryTitle: string): { workshop: Workshop; facilitator: Participant; observer: Participant; plenary: Board } {
     return this.db.transaction(() => {
       const workshop: Workshop = { id: newId(), title, locale, joinCode: this.freeJoinCode(), createdAt: Date.now() }
       this.db
-        .prepare('INSERT INTO workshops (id, title, locale, join_code, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(workshop.id, workshop.title, workshop.locale, workshop.joinCode, workshop.createdAt)
+        .prepare('INSERT INTO workshops (id, title, locale, join_code, created_at, touched_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(workshop.id, workshop.title, workshop.locale, workshop.joinCode, workshop.createdAt, workshop.createdAt)
       const facilitator = this.addParticipant(workshop.id, '', 'facilitator')
       // The observer link stands for one shared, read-only identity.
       const observer = this.addParticipant(workshop.id, '', 'observer')
