@@ -312,3 +312,36 @@ describe('deleting a workshop', () => {
     expect(server.workshops.workshop(fresh.id)).toBeDefined()
   })
 })
+
+describe('the control document', () => {
+  it('shows everyone the boards and the people, as the server changes them, and only the server writes it', async () => {
+    const created = await createWorkshop()
+    const board = (await view(created.id, created.facilitatorToken)).body.boards[0]!
+    const paula = (await post<JoinedWorkshop>('/api/join', { code: created.joinCode, name: 'Paula' })).body
+    const control = connectClient(server.wsUrl, workshopControlDocName(created.id), { params: { token: paula.token } })
+    clients.push(control)
+    await waitSynced(control)
+    const boards = control.doc.getMap<{ title: string; locked: boolean }>('boards')
+    const people = control.doc.getMap<{ name: string; role: string }>('participants')
+    await waitFor(() => boards.get(board.id)?.title === 'Plenum' && people.get(paula.participantId)?.name === 'Paula', 'initial state')
+    expect(control.doc.getMap('workshop').get('title')).toBe('Digitaler Sprint Marktplatz')
+
+    const command = (body: unknown): Promise<unknown> => post(`/api/workshops/${created.id}/commands`, body, { authorization: `Bearer ${created.facilitatorToken}` })
+    await command({ type: 'lockBoard', boardId: board.id, locked: true })
+    await waitFor(() => boards.get(board.id)?.locked === true, 'lock shown')
+    await command({ type: 'setRole', participantId: paula.participantId, role: 'moderator' })
+    await waitFor(() => people.get(paula.participantId)?.role === 'moderator', 'role shown')
+    const ben = (await post<JoinedWorkshop>('/api/join', { code: created.joinCode, name: 'Ben' })).body
+    await waitFor(() => people.get(ben.participantId)?.name === 'Ben', 'newcomer shown')
+    await command({ type: 'removeParticipant', participantId: ben.participantId })
+    await waitFor(() => !people.has(ben.participantId), 'removal shown')
+
+    // Paula (a moderator now) tries to unlock the board by writing the control document herself.
+    boards.set(board.id, { ...boards.get(board.id)!, locked: false })
+    await command({ type: 'renameParticipant', participantId: paula.participantId, name: 'Paula M.' })
+    await waitFor(() => people.get(paula.participantId)?.name === 'Paula M.', 'later change arrives')
+    const onServer = server.rooms.peek(workshopControlDocName(created.id))!.doc.getMap<{ locked: boolean }>('boards').get(board.id)
+    expect(onServer?.locked).toBe(true)
+    expect(server.workshops.board(created.id, board.id)?.locked).toBe(true)
+  })
+})

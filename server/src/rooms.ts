@@ -2,6 +2,10 @@ import type { Logger } from './log.ts'
 import type { Metrics } from './metrics.ts'
 import type { Persistence } from './persistence.ts'
 import { Room } from './room.ts'
+import type * as Y from 'yjs'
+
+/** Transaction origin of changes the server makes itself. */
+export const SERVER_ORIGIN = { name: 'werkraum-server' } as const
 import type { RoomOptions } from './room.ts'
 
 export interface RoomManagerOptions extends RoomOptions {
@@ -45,6 +49,19 @@ export class RoomManager {
       this.log.debug('doc.load', { doc: name })
     }
     return room
+  }
+
+  /**
+   * Changes a document on the server's own behalf (the workshop's control
+   * document), loading it if needed: the change reaches every connection and
+   * storage like any update; an unused document unloads again afterwards.
+   */
+  async change(name: string, apply: (doc: Y.Doc) => void): Promise<void> {
+    const room = this.get(name)
+    await room.ready
+    if (!room.isLoaded()) throw new Error(`document ${name} could not be loaded`)
+    room.doc.transact(() => apply(room.doc), SERVER_ORIGIN)
+    if (room.peers.size === 0) this.scheduleUnload(room)
   }
 
   /** Every room currently held, loaded or loading. */

@@ -20,6 +20,7 @@ import { SqliteStorage } from './storage/sqlite.ts'
 import type { DocStorage } from './storage/types.ts'
 import { decideAccess } from './workshops/access.ts'
 import type { AccessDecision, UpgradeDecision } from './workshops/access.ts'
+import { publishControlState } from './workshops/control.ts'
 import { recheckWorkshop } from './workshops/recheck.ts'
 import { WorkshopStore } from './workshops/store.ts'
 
@@ -123,7 +124,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         store: workshops,
         secret,
         creationPassword: config.WORKSHOP_CREATION_PASSWORD,
-        onWorkshopChanged: (workshopId) => recheckWorkshop(roomManager, workshops, workshopId),
+        onWorkshopChanged: (workshopId) => {
+          recheckWorkshop(roomManager, workshops, workshopId)
+          publishControlState(roomManager, workshops, workshopId).catch((error: unknown) =>
+            log.error('control.publish_failed', { workshop: workshopId, error }),
+          )
+        },
         deleteWorkshop,
       })
       await api(req, res, url)

@@ -24,7 +24,7 @@ export interface ApiContext {
   readonly secret: Uint8Array
   /** Required to create workshops, if set. */
   readonly creationPassword: string | undefined
-  /** Called after a command changed a workshop, so open connections follow at once. */
+  /** Called after anything changed a workshop: open connections follow at once, and the control document shows it. */
   readonly onWorkshopChanged: (workshopId: string) => void
   /** Deletes a workshop and all its data. */
   readonly deleteWorkshop: (workshopId: string) => Promise<void>
@@ -50,6 +50,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     const now = Math.floor(Date.now() / 1000)
     const facilitatorToken = signToken(ctx.secret, { workshop: workshop.id, subject: facilitator.id, issuedAt: now })
     const observerToken = signToken(ctx.secret, { workshop: workshop.id, subject: observer.id, issuedAt: now })
+    ctx.onWorkshopChanged(workshop.id)
     const origin = originOf(req)
     const answer: CreatedWorkshop = {
       id: workshop.id,
@@ -76,6 +77,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       return sendApiError(req, res, 404, 'unknown_code')
     }
     const participant = ctx.store.addParticipant(workshop.id, body.name, 'participant')
+    ctx.onWorkshopChanged(workshop.id)
     const token = signToken(ctx.secret, { workshop: workshop.id, subject: participant.id, issuedAt: Math.floor(Date.now() / 1000) })
     const answer: JoinedWorkshop = { workshopId: workshop.id, participantId: participant.id, token }
     sendApiJson(res, 201, answer)

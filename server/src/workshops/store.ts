@@ -142,6 +142,13 @@ export class WorkshopStore {
     return row && { id: row.id, workshopId: row.workshop_id, name: row.name, role: row.role as Role, removed: row.removed === 1 }
   }
 
+  participants(workshopId: string): Participant[] {
+    return this.db
+      .prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE workshop_id = ? ORDER BY rowid')
+      .all(workshopId)
+      .map((row) => ({ id: row.id, workshopId: row.workshop_id, name: row.name, role: row.role as Role, removed: row.removed === 1 }))
+  }
+
   board(workshopId: string, id: string): Board | undefined {
     const row = this.db.prepare<[string, string], BoardRow>('SELECT * FROM boards WHERE workshop_id = ? AND id = ?').get(workshopId, id)
     return row && toBoard(row)

@@ -1,0 +1,41 @@
+/**
+ * The workshop's control document, written only by the server: who is in the
+ * workshop and which boards it has (agenda, timer, rooms and votes join it in
+ * later issues). Every client reads it; nobody but the server can change it,
+ * because every connection to it is read-only.
+ *
+ * Layout: Y.Map `workshop` {title, locale}; Y.Map `participants` id → {name,
+ * role}; Y.Map `boards` id → {title, position, locked, archived}.
+ */
+import { workshopControlDocName } from '@werkraum/shared'
+import type * as Y from 'yjs'
+import type { RoomManager } from '../rooms.ts'
+import type { WorkshopStore } from './store.ts'
+
+/** Writes the workshop's current state into its control document, changing only what differs. */
+export async function publishControlState(rooms: RoomManager, store: WorkshopStore, workshopId: string): Promise<void> {
+  const workshop = store.workshop(workshopId)
+  if (!workshop) return
+  const participants = store.participants(workshopId).filter((p) => !p.removed && p.name !== '')
+  const boards = store.boards(workshopId)
+  await rooms.change(workshopControlDocName(workshopId), (doc) => {
+    const info = doc.getMap<unknown>('workshop')
+    if (info.get('title') !== workshop.title) info.set('title', workshop.title)
+    if (info.get('locale') !== workshop.locale) info.set('locale', workshop.locale)
+    syncMap(
+      doc.getMap<Record<string, unknown>>('participants'),
+      new Map(participants.map((p) => [p.id, { name: p.name, role: p.role }])),
+    )
+    syncMap(
+      doc.getMap<Record<string, unknown>>('boards'),
+      new Map(boards.map((b) => [b.id, { title: b.title, position: b.position, locked: b.locked, archived: b.archived }])),
+    )
+  })
+}
+
+function syncMap(target: Y.Map<Record<string, unknown>>, wanted: Map<string, Record<string, unknown>>): void {
+  for (const key of [...target.keys()]) if (!wanted.has(key)) target.delete(key)
+  for (const [key, value] of wanted) {
+    if (JSON.stringify(target.get(key)) !== JSON.stringify(value)) target.set(key, value)
+  }
+}
