@@ -345,3 +345,33 @@ describe('the control document', () => {
     expect(server.workshops.board(created.id, board.id)?.locked).toBe(true)
   })
 })
+
+describe('managing boards', () => {
+  it('facilitators and moderators add, rename, reorder and archive boards; participants cannot', async () => {
+    const created = await createWorkshop()
+    const paula = (await post<JoinedWorkshop>('/api/join', { code: created.joinCode, name: 'Paula' })).body
+    const moderator = server.workshops.addParticipant(created.id, 'Moritz', 'moderator')
+    const moderatorToken = signToken(loadOrCreateSecret(server.dataDir), { workshop: created.id, subject: moderator.id, issuedAt: 0 })
+    const command = (token: string, body: unknown): Promise<{ status: number; body: { boardId?: string } }> =>
+      post(`/api/workshops/${created.id}/commands`, body, { authorization: `Bearer ${token}` })
+
+    expect((await command(paula.token, { type: 'addBoard', title: 'Ideen', template: 'brainstorming' })).status).toBe(403)
+    const added = await command(moderatorToken, { type: 'addBoard', title: 'Ideen', template: 'brainstorming' })
+    expect(added.status).toBe(201)
+    const ideas = added.body.boardId!
+    const canvas = (await command(created.facilitatorToken, { type: 'addBoard', title: 'Konzept', template: 'concept' })).body.boardId!
+    expect((await command(moderatorToken, { type: 'renameBoard', boardId: ideas, title: 'Ideensammlung' })).status).toBe(200)
+    expect((await command(moderatorToken, { type: 'moveBoard', boardId: canvas, position: 0 })).status).toBe(200)
+    let boards = (await view(created.id, paula.token)).body.boards
+    expect(boards.map((b) => `${b.title}:${b.template}`)).toEqual(['Konzept:concept', 'Plenum:blank', 'Ideensammlung:brainstorming'])
+
+    // An archived board disappears from the list and keeps its content read-only for participants.
+    expect((await command(created.facilitatorToken, { type: 'archiveBoard', boardId: ideas, archived: true })).status).toBe(200)
+    boards = (await view(created.id, paula.token)).body.boards
+    expect(boards.map((b) => b.title)).toEqual(['Konzept', 'Plenum'])
+    const status = await upgradeStatus(workshopBoardDocName(created.id, ideas), paula.token)
+    expect(status).toBe(101)
+    expect((await command(created.facilitatorToken, { type: 'renameBoard', boardId: 'xMissing', title: 'x' })).status).toBe(404)
+    expect((await command(created.facilitatorToken, { type: 'addBoard', title: 'x', template: 'kanban' })).status).toBe(400)
+  })
+})

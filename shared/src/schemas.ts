@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { Limits, DOC_NAME_PATTERN } from './protocol.ts'
 import type { ApiError, Health } from './protocol.ts'
 import type { SerializedSchema } from './board.ts'
-import { LOCALES, WorkshopLimits } from './workshop.ts'
+import { BOARD_TEMPLATES, LOCALES, WorkshopLimits } from './workshop.ts'
 
 export const DocNameSchema = z
   .string()
@@ -53,5 +53,9 @@ export const WorkshopCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setRole'), participantId: z.string().max(40), role: z.enum(['moderator', 'participant', 'observer']) }),
   z.object({ type: z.literal('renameParticipant'), participantId: z.string().max(40), name: z.string().trim().min(1).max(WorkshopLimits.MAX_NAME_CHARS) }),
   z.object({ type: z.literal('removeParticipant'), participantId: z.string().max(40) }),
+  z.object({ type: z.literal('addBoard'), title: z.string().trim().min(1).max(WorkshopLimits.MAX_TITLE_CHARS), template: z.enum(BOARD_TEMPLATES) }),
+  z.object({ type: z.literal('renameBoard'), boardId: z.string().max(40), title: z.string().trim().min(1).max(WorkshopLimits.MAX_TITLE_CHARS) }),
+  z.object({ type: z.literal('archiveBoard'), boardId: z.string().max(40), archived: z.boolean() }),
+  z.object({ type: z.literal('moveBoard'), boardId: z.string().max(40), position: z.number().int().min(0).max(WorkshopLimits.MAX_BOARDS) }),
 ])
 export type WorkshopCommand = z.infer<typeof WorkshopCommandSchema>

@@ -34,7 +34,17 @@ export const WorkshopLimits = {
   MAX_TITLE_CHARS: 120,
   MAX_NAME_CHARS: 60,
   MAX_BODY_BYTES: 16 * 1024,
+  /** Boards one workshop may have, archived ones included. */
+  MAX_BOARDS: 200,
 } as const
+
+/**
+ * What a new board starts from. The server records the template; the client
+ * lays it out when the board is first opened empty (tldraw records are the
+ * client's to make).
+ */
+export const BOARD_TEMPLATES = ['blank', 'brainstorming', 'concept'] as const
+export type BoardTemplate = (typeof BOARD_TEMPLATES)[number]
 
 export const LOCALES = ['de', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -61,7 +71,7 @@ export interface WorkshopView {
   readonly locale: Locale
   readonly role: Role
   readonly controlDoc: string
-  readonly boards: ReadonlyArray<{ readonly id: string; readonly title: string; readonly doc: string; readonly locked: boolean }>
+  readonly boards: ReadonlyArray<{ readonly id: string; readonly title: string; readonly doc: string; readonly locked: boolean; readonly template: BoardTemplate }>
   /** Only for roles that may manage people. */
   readonly joinCode?: string
 }

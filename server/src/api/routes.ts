@@ -115,6 +115,23 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         ctx.store.setLocked(workshopId, body.boardId, body.locked)
         break
       }
+      case 'addBoard':
+      case 'renameBoard':
+      case 'archiveBoard':
+      case 'moveBoard': {
+        if (!may.manageBoards) return sendApiError(req, res, 403, 'forbidden')
+        if (body.type === 'addBoard') {
+          if (ctx.store.boards(workshopId).length >= WorkshopLimits.MAX_BOARDS) return sendApiError(req, res, 400, 'invalid_fields')
+          const board = ctx.store.addBoard(workshopId, body.title, body.template)
+          ctx.onWorkshopChanged(workshopId)
+          return sendApiJson(res, 201, { ok: true, boardId: board.id, doc: workshopBoardDocName(workshopId, board.id) })
+        }
+        if (!ctx.store.board(workshopId, body.boardId)) return sendApiError(req, res, 404, 'not_found')
+        if (body.type === 'renameBoard') ctx.store.renameBoard(workshopId, body.boardId, body.title)
+        else if (body.type === 'archiveBoard') ctx.store.setArchived(workshopId, body.boardId, body.archived)
+        else ctx.store.moveBoard(workshopId, body.boardId, body.position)
+        break
+      }
       case 'setRole':
       case 'renameParticipant':
       case 'removeParticipant': {
@@ -158,7 +175,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       boards: ctx.store
         .boards(workshop.id)
         .filter((b) => !b.archived)
-        .map((b) => ({ id: b.id, title: b.title, doc: workshopBoardDocName(workshop.id, b.id), locked: b.locked })),
+        .map((b) => ({ id: b.id, title: b.title, doc: workshopBoardDocName(workshop.id, b.id), locked: b.locked, template: b.template })),
       ...(permissionsOf(participant.role).managePeople ? { joinCode: workshop.joinCode } : {}),
     }
     sendApiJson(res, 200, answer)

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { generateJoinCode } from '@werkraum/shared'
-import type { Role } from '@werkraum/shared'
+import type { BoardTemplate, Role } from '@werkraum/shared'
 
 export interface Workshop {
   readonly id: string
@@ -33,6 +33,7 @@ export interface Board {
   readonly position: number
   readonly locked: boolean
   readonly archived: boolean
+  readonly template: BoardTemplate
 }
 
 /** Ids are random, URL- and document-name-safe, and start with a letter or digit. */
@@ -82,7 +83,8 @@ export class WorkshopStore {
         title TEXT NOT NULL,
         position INTEGER NOT NULL,
         locked INTEGER NOT NULL DEFAULT 0,
-        archived INTEGER NOT NULL DEFAULT 0
+        archived INTEGER NOT NULL DEFAULT 0,
+        template TEXT NOT NULL DEFAULT 'blank'
       );
     `)
   }
@@ -115,7 +117,7 @@ export class WorkshopStore {
       const facilitator = this.addParticipant(workshop.id, '', 'facilitator')
       // The observer link stands for one shared, read-only identity.
       const observer = this.addParticipant(workshop.id, '', 'observer')
-      const plenary: Board = { id: newId(), workshopId: workshop.id, title: plenaryTitle, position: 0, locked: false, archived: false }
+      const plenary: Board = { id: newId(), workshopId: workshop.id, title: plenaryTitle, position: 0, locked: false, archived: false, template: 'blank' }
       this.db.prepare('INSERT INTO boards (id, workshop_id, title, position) VALUES (?, ?, ?, ?)').run(plenary.id, workshop.id, plenaryTitle, 0)
       return { workshop, facilitator, observer, plenary }
     })()
@@ -171,6 +173,34 @@ export class WorkshopStore {
     this.db.prepare("UPDATE participants SET removed = 1, name = '' WHERE workshop_id = ? AND id = ?").run(workshopId, participantId)
   }
 
+  /** A new board at the end of the list. */
+  addBoard(workshopId: string, title: string, template: BoardTemplate): Board {
+    const position = this.boards(workshopId).length
+    const board: Board = { id: newId(), workshopId, title, position, locked: false, archived: false, template }
+    this.db.prepare('INSERT INTO boards (id, workshop_id, title, position, template) VALUES (?, ?, ?, ?, ?)').run(board.id, workshopId, title, position, template)
+    return board
+  }
+
+  renameBoard(workshopId: string, boardId: string, title: string): void {
+    this.db.prepare('UPDATE boards SET title = ? WHERE workshop_id = ? AND id = ?').run(title, workshopId, boardId)
+  }
+
+  setArchived(workshopId: string, boardId: string, archived: boolean): void {
+    this.db.prepare('UPDATE boards SET archived = ? WHERE workshop_id = ? AND id = ?').run(archived ? 1 : 0, workshopId, boardId)
+  }
+
+  /** Moves a board to `position` (clamped) and renumbers the others, in one transaction. */
+  moveBoard(workshopId: string, boardId: string, position: number): void {
+    this.db.transaction(() => {
+      const order = this.boards(workshopId).filter((b) => b.id !== boardId)
+      const moving = this.board(workshopId, boardId)
+      if (!moving) return
+      order.splice(Math.min(position, order.length), 0, moving)
+      const update = this.db.prepare('UPDATE boards SET position = ? WHERE workshop_id = ? AND id = ?')
+      order.forEach((b, i) => update.run(i, workshopId, b.id))
+    })()
+  }
+
   setLocked(workshopId: string, boardId: string, locked: boolean): void {
     this.db.prepare('UPDATE boards SET locked = ? WHERE workshop_id = ? AND id = ?').run(locked ? 1 : 0, workshopId, boardId)
   }
@@ -208,11 +238,13 @@ interface BoardRow {
   position: number
   locked: number
   archived: number
+  template: string
 }
 
 function toWorkshop(row: WorkshopRow): Workshop {
   return { id: row.id, title: row.title, locale: row.locale === 'en' ? 'en' : 'de', joinCode: row.join_code, createdAt: row.created_at }
 }
 function toBoard(row: BoardRow): Board {
-  return { id: row.id, workshopId: row.workshop_id, title: row.title, position: row.position, locked: row.locked === 1, archived: row.archived === 1 }
+  const template = (['blank', 'brainstorming', 'concept'] as const).find((t) => t === row.template) ?? 'blank'
+  return { id: row.id, workshopId: row.workshop_id, title: row.title, position: row.position, locked: row.locked === 1, archived: row.archived === 1, template }
 }
