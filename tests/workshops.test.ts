@@ -375,3 +375,48 @@ describe('managing boards', () => {
     expect((await command(created.facilitatorToken, { type: 'addBoard', title: 'x', template: 'kanban' })).status).toBe(400)
   })
 })
+
+describe('images', () => {
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)])
+  async function upload(workshopId: string, token: string, body: Buffer, contentType = 'image/png', headers: Record<string, string> = {}): Promise<{ status: number; body: { id?: string; src?: string; error?: { code: string; message: string } } }> {
+    const res = await fetch(`${server.url}/api/workshops/${workshopId}/images`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': contentType, ...headers },
+      body: new Uint8Array(body),
+    })
+    return { status: res.status, body: (await res.json()) as never }
+  }
+
+  it('are checked by their content, served only to members, scripts in SVG cannot run, and go with the workshop', async () => {
+    const created = await createWorkshop()
+    const other = await createWorkshop()
+    const paula = (await post<JoinedWorkshop>('/api/join', { code: created.joinCode, name: 'Paula' })).body
+    const observerToken = decodeURIComponent(created.links.observer.split('#t=')[1]!)
+
+    const stored = await upload(created.id, paula.token, png)
+    expect(stored.status).toBe(201)
+    const src = `${server.url}${stored.body.src!}`
+    const got = await fetch(`${src}?token=${encodeURIComponent(paula.token)}`)
+    expect(got.status).toBe(200)
+    expect(got.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await got.arrayBuffer()).equals(png)).toBe(true)
+    expect((await fetch(src)).status).toBe(401)
+    expect((await fetch(`${src}?token=${encodeURIComponent(other.facilitatorToken)}`)).status).toBe(403)
+
+    const disguised = await upload(created.id, paula.token, Buffer.from('<html><script>alert(1)</script></html>'), 'image/png', { 'accept-language': 'de' })
+    expect(disguised.status).toBe(415)
+    expect(disguised.body.error?.message).toContain('kein Bild')
+    expect((await upload(created.id, paula.token, Buffer.alloc(6 * 1024 * 1024, 1))).status).toBe(413)
+    expect((await upload(created.id, observerToken, png)).status).toBe(403)
+
+    const svg = await upload(created.id, paula.token, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'image/svg+xml')
+    expect(svg.status).toBe(201)
+    const svgServed = await fetch(`${server.url}${svg.body.src!}?token=${encodeURIComponent(paula.token)}`)
+    expect(svgServed.headers.get('content-type')).toBe('image/svg+xml')
+    expect(svgServed.headers.get('content-security-policy')).toContain('sandbox')
+    expect(svgServed.headers.get('content-security-policy')).toContain("default-src 'none'")
+
+    await fetch(`${server.url}/api/workshops/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${created.facilitatorToken}` } })
+    expect(server.workshops.asset(created.id, stored.body.id!)).toBeUndefined()
+  })
+})

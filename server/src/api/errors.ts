@@ -12,6 +12,7 @@ const MESSAGES = {
   unauthorized: { de: 'Dieser Link ist ungültig oder abgelaufen.', en: 'This link is not valid or has expired.' },
   forbidden: { de: 'Sie haben keinen Zugang zu diesem Workshop.', en: 'You have no access to this workshop.' },
   not_found: { de: 'Nicht gefunden.', en: 'Not found.' },
+  not_an_image: { de: 'Das ist kein Bild im Format PNG, JPEG, GIF, WebP oder SVG.', en: 'This is not a PNG, JPEG, GIF, WebP or SVG image.' },
   method_not_allowed: { de: 'Diese Methode wird hier nicht unterstützt.', en: 'This method is not supported here.' },
 } as const
 

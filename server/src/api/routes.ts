@@ -17,6 +17,7 @@ import type { z } from 'zod'
 import { signToken, verifyToken } from '../auth/tokens.ts'
 import type { Participant, Workshop, WorkshopStore } from '../workshops/store.ts'
 import { sendApiError, sendApiJson } from './errors.ts'
+import { MAX_IMAGE_BYTES, imageHeaders, sniffImageType } from './images.ts'
 import { RateLimiter } from './rateLimit.ts'
 
 export interface ApiContext {
@@ -84,9 +85,14 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
   }
 
   /** The workshop and the caller, from the Bearer token; answers 401/403 itself and returns undefined otherwise. */
-  const caller = (req: IncomingMessage, res: ServerResponse, workshopId: string): { workshop: Workshop; participant: Participant } | undefined => {
+  const caller = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    workshopId: string,
+    queryToken: string | null = null,
+  ): { workshop: Workshop; participant: Participant } | undefined => {
     const header = req.headers.authorization ?? ''
-    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : ''
+    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : (queryToken ?? '')
     const claims = token ? verifyToken(ctx.secret, token) : undefined
     if (!claims) {
       sendApiError(req, res, 401, 'unauthorized')
@@ -154,6 +160,28 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     sendApiJson(res, 200, { ok: true })
   }
 
+  const uploadImage = async (req: IncomingMessage, res: ServerResponse, workshopId: string): Promise<void> => {
+    const who = caller(req, res, workshopId)
+    if (!who) return
+    if (who.participant.role === 'observer') return sendApiError(req, res, 403, 'forbidden')
+    const bytes = await readRaw(req, res, MAX_IMAGE_BYTES)
+    if (!bytes) return
+    const mime = sniffImageType(bytes)
+    if (!mime) return sendApiError(req, res, 415, 'not_an_image')
+    const id = ctx.store.addAsset(workshopId, mime, bytes)
+    sendApiJson(res, 201, { id, src: `/api/workshops/${workshopId}/images/${id}` })
+  }
+
+  const serveImage = (req: IncomingMessage, res: ServerResponse, url: URL, workshopId: string, imageId: string): void => {
+    // <img> cannot send an Authorization header: the token may come as a query parameter.
+    const who = caller(req, res, workshopId, url.searchParams.get('token'))
+    if (!who) return
+    const image = ctx.store.asset(workshopId, imageId)
+    if (!image) return sendApiError(req, res, 404, 'not_found')
+    res.writeHead(200, imageHeaders(image.mime, image.data.length))
+    res.end(req.method === 'HEAD' ? undefined : image.data)
+  }
+
   const remove = async (req: IncomingMessage, res: ServerResponse, workshopId: string): Promise<void> => {
     const who = caller(req, res, workshopId)
     if (!who) return
@@ -191,6 +219,13 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       if (req.method !== 'POST') return sendApiError(req, res, 405, 'method_not_allowed')
       return join(req, res)
     }
+    const imagesPath = /^\/api\/workshops\/([A-Za-z0-9]{1,40})\/images(?:\/([A-Za-z0-9]{1,40}))?$/.exec(path)
+    if (imagesPath) {
+      const [, workshopId, imageId] = imagesPath as unknown as [string, string, string | undefined]
+      if (imageId === undefined && req.method === 'POST') return uploadImage(req, res, workshopId)
+      if (imageId !== undefined && (req.method === 'GET' || req.method === 'HEAD')) return serveImage(req, res, url, workshopId, imageId)
+      return sendApiError(req, res, 405, 'method_not_allowed')
+    }
     const commandPath = /^\/api\/workshops\/([A-Za-z0-9]{1,40})\/commands$/.exec(path)
     if (commandPath) {
       if (req.method !== 'POST') return sendApiError(req, res, 405, 'method_not_allowed')
@@ -204,6 +239,26 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     }
     sendApiError(req, res, 404, 'not_found')
   }
+}
+
+/** Reads a raw body of at most `maxBytes`; answers 413 itself and returns undefined beyond that. */
+async function readRaw(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<Buffer | undefined> {
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
+    sendApiError(req, res, 413, 'body_too_large')
+    req.resume()
+    return undefined
+  }
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > maxBytes) {
+      sendApiError(req, res, 413, 'body_too_large')
+      return undefined
+    }
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks)
 }
 
 /** Reads and validates a JSON body; answers the error itself and returns undefined when it is not acceptable. */

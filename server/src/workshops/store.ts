@@ -86,6 +86,13 @@ export class WorkshopStore {
         archived INTEGER NOT NULL DEFAULT 0,
         template TEXT NOT NULL DEFAULT 'blank'
       );
+      CREATE TABLE IF NOT EXISTS assets (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        mime TEXT NOT NULL,
+        data BLOB NOT NULL,
+        created_at INTEGER NOT NULL
+      );
     `)
   }
 
@@ -199,6 +206,17 @@ export class WorkshopStore {
       const update = this.db.prepare('UPDATE boards SET position = ? WHERE workshop_id = ? AND id = ?')
       order.forEach((b, i) => update.run(i, workshopId, b.id))
     })()
+  }
+
+  /** Stores an uploaded image; it is deleted with its workshop. */
+  addAsset(workshopId: string, mime: string, data: Uint8Array): string {
+    const id = newId()
+    this.db.prepare('INSERT INTO assets (id, workshop_id, mime, data, created_at) VALUES (?, ?, ?, ?, ?)').run(id, workshopId, mime, Buffer.from(data), Date.now())
+    return id
+  }
+
+  asset(workshopId: string, id: string): { mime: string; data: Buffer } | undefined {
+    return this.db.prepare<[string, string], { mime: string; data: Buffer }>('SELECT mime, data FROM assets WHERE workshop_id = ? AND id = ?').get(workshopId, id)
   }
 
   setLocked(workshopId: string, boardId: string, locked: boolean): void {

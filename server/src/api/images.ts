@@ -1,0 +1,36 @@
+/**
+ * Images pasted or dropped onto a board (issue #3): stored by Werkraum, not
+ * written into the board document. Checked by their content, not by what the
+ * uploader claims; served only to members of the workshop.
+ */
+
+/** Largest image accepted. */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+/** The image type the bytes really are, or undefined for anything that is not an image we accept. */
+export function sniffImageType(bytes: Uint8Array): string | undefined {
+  const starts = (...prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b)
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png'
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg'
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif'
+  if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP') return 'image/webp'
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 1024)).trimStart().toLowerCase()
+  if ((head.startsWith('<svg') || head.startsWith('<?xml')) && head.includes('<svg')) return 'image/svg+xml'
+  return undefined
+}
+
+/**
+ * Headers for serving a stored image. An SVG can carry script; served with a
+ * sandboxing Content-Security-Policy it cannot run any, even when opened
+ * directly, and `nosniff` keeps browsers from treating anything as HTML.
+ */
+export function imageHeaders(mime: string, length: number): Record<string, string | number> {
+  return {
+    'Content-Type': mime,
+    'Content-Length': length,
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    'Cache-Control': 'private, max-age=31536000, immutable',
+    'Content-Disposition': 'inline',
+  }
+}
