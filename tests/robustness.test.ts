@@ -155,6 +155,25 @@ describe('connections that go quiet or misbehave at the HTTP level', () => {
     await stillSyncing(pair, 'after the ghost')
   })
 
+  it('refuses connections beyond the per-address limit with 429 before the upgrade, and frees the slot on close', async () => {
+    server = await startTestServer({ MAX_CONNECTIONS_PER_ADDRESS: '3' })
+    const open = await Promise.all([1, 2, 3].map(() => raw(`${server!.wsUrl}/board.limit`)))
+    const status = (): Promise<number> =>
+      new Promise((resolve) => {
+        const ws = new WebSocket(`${server!.wsUrl}/board.limit`)
+        raws.push(ws)
+        ws.once('open', () => resolve(101))
+        ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+        ws.once('error', () => undefined)
+      })
+    expect(await status()).toBe(429)
+    const closed = closeCodeOf(open[0]!)
+    open[0]!.close()
+    await closed
+    await waitFor(() => server!.rooms.peek('board.limit')?.peers.size === 2, 'server saw the close')
+    expect(await status()).toBe(101)
+  })
+
   it('answers an unreadable upgrade request with 400 and keeps serving', async () => {
     server = await startTestServer()
     const { port } = new URL(server.url)

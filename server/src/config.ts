@@ -26,6 +26,7 @@ export interface Config {
   readonly TOKEN_SECRET: string | undefined
   readonly WORKSHOP_CREATION_PASSWORD: string | undefined
   readonly WORKSHOP_RETENTION_DAYS: number
+  readonly MAX_CONNECTIONS_PER_ADDRESS: number
 }
 
 // Parsed by hand rather than with zod: the sync server otherwise needs no schema
@@ -81,6 +82,8 @@ const SETTINGS: { [K in keyof Config]: { parse: Parser<NonNullable<Config[K]>>; 
   TOKEN_SECRET: { parse: text, fallback: undefined },
   WORKSHOP_CREATION_PASSWORD: { parse: text, fallback: undefined },
   WORKSHOP_RETENTION_DAYS: { parse: whole(0, 3650), fallback: 180 },
+  // Generous: a town hall's whole workshop may sit behind one address.
+  MAX_CONNECTIONS_PER_ADDRESS: { parse: whole(1, 100_000), fallback: 500 },
 }
 
 /** The names of all settings, in the order the README lists them. */

@@ -166,6 +166,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await serveStatic(config.CLIENT_DIR, req, res, url.pathname)
   }
 
+  const connectionsByAddress = new Map<string, number>()
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', (error) => log.debug('upgrade.socket_error', { error }))
     try {
@@ -174,11 +175,22 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       if (!url) return refuseUpgrade(socket, 400, 'Bad Request')
       const docName = docNameFromSyncPath(url.pathname)
       if (!docName) return refuseUpgrade(socket, 404, 'Not Found')
+      const address = req.socket.remoteAddress ?? 'unknown'
+      if ((connectionsByAddress.get(address) ?? 0) >= config.MAX_CONNECTIONS_PER_ADDRESS) return refuseUpgrade(socket, 429, 'Too Many Requests')
       const decision = authorize(req, docName, url)
       if (decision === 401) return refuseUpgrade(socket, 401, 'Unauthorized')
       if (decision === 403) return refuseUpgrade(socket, 403, 'Forbidden')
       const { access, subject } = typeof decision === 'string' ? { access: decision, subject: undefined } : decision
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, docName, access, subject))
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        // Counted per address so that one machine cannot exhaust the server's sockets.
+        connectionsByAddress.set(address, (connectionsByAddress.get(address) ?? 0) + 1)
+        ws.once('close', () => {
+          const left = (connectionsByAddress.get(address) ?? 1) - 1
+          if (left <= 0) connectionsByAddress.delete(address)
+          else connectionsByAddress.set(address, left)
+        })
+        onConnection(ws, docName, access, subject)
+      })
     } catch (error) {
       // Nothing may escape an upgrade: the process serves everyone else.
       log.error('upgrade.failed', { url: req.url, error })
