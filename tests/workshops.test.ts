@@ -92,6 +92,14 @@ describe('workshop API', () => {
     expect(ApiErrorSchema.parse(blocked.body).error.code).toBe('too_many_requests')
   })
 
+  it('counts join attempts sent in parallel, before their bodies arrive', async () => {
+    const created = await createWorkshop()
+    const answers = await Promise.all(Array.from({ length: 30 }, () => post('/api/join', { code: 'ZZZ-ZZZZ', name: 'Mallory' })))
+    expect(answers.filter((a) => a.status === 404)).toHaveLength(10)
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(20)
+    expect((await post('/api/join', { code: created.joinCode, name: 'Mallory' })).status).toBe(429)
+  })
+
   it('answers bad input with a clear error and changes nothing', async () => {
     expect((await post('/api/workshops', '{not json')).status).toBe(400)
     const invalid = await post('/api/workshops', { title: '', locale: 'fr' })

@@ -34,6 +34,8 @@ export const WorkshopLimits = {
   MAX_TITLE_CHARS: 120,
   MAX_NAME_CHARS: 60,
   MAX_BODY_BYTES: 16 * 1024,
+  /** People one workshop may have, removed ones included. */
+  MAX_PARTICIPANTS: 1000,
   /** Boards one workshop may have, archived ones included. */
   MAX_BOARDS: 200,
 } as const

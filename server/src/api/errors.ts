@@ -13,6 +13,8 @@ const MESSAGES = {
   forbidden: { de: 'Sie haben keinen Zugang zu diesem Workshop.', en: 'You have no access to this workshop.' },
   not_found: { de: 'Nicht gefunden.', en: 'Not found.' },
   not_an_image: { de: 'Das ist kein Bild im Format PNG, JPEG, GIF, WebP oder SVG.', en: 'This is not a PNG, JPEG, GIF, WebP or SVG image.' },
+  image_quota: { de: 'Dieser Workshop hat keinen Platz für weitere Bilder.', en: 'This workshop has no room for more images.' },
+  workshop_full: { de: 'Dieser Workshop ist voll.', en: 'This workshop is full.' },
   method_not_allowed: { de: 'Diese Methode wird hier nicht unterstützt.', en: 'This method is not supported here.' },
 } as const
 

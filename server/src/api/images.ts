@@ -6,6 +6,9 @@
 
 /** Largest image accepted. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024
+/** What one workshop may store in images, so that a join code read aloud cannot fill the disk. */
+export const MAX_IMAGES_PER_WORKSHOP = 500
+export const MAX_IMAGE_BYTES_PER_WORKSHOP = 200 * 1024 * 1024
 
 /** The image type the bytes really are, or undefined for anything that is not an image we accept. */
 export function sniffImageType(bytes: Uint8Array): string | undefined {
@@ -30,7 +33,8 @@ export function imageHeaders(mime: string, length: number): Record<string, strin
     'Content-Length': length,
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-    'Cache-Control': 'private, max-age=31536000, immutable',
+    // Short, so that someone removed from the workshop does not keep them long.
+    'Cache-Control': 'private, max-age=3600',
     'Content-Disposition': 'inline',
   }
 }

@@ -2,7 +2,7 @@
  * The workshop HTTP API (issue #3), documented in docs/API.md. Loaded on the
  * first /api request, so a server that only syncs boards never loads zod.
  */
-import { timingSafeEqual } from 'node:crypto'
+import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
   WorkshopLimits,
@@ -17,8 +17,8 @@ import type { z } from 'zod'
 import { signToken, verifyToken } from '../auth/tokens.ts'
 import type { Participant, Workshop, WorkshopStore } from '../workshops/store.ts'
 import { sendApiError, sendApiJson } from './errors.ts'
-import { MAX_IMAGE_BYTES, imageHeaders, sniffImageType } from './images.ts'
-import { RateLimiter } from './rateLimit.ts'
+import { MAX_IMAGES_PER_WORKSHOP, MAX_IMAGE_BYTES, MAX_IMAGE_BYTES_PER_WORKSHOP, imageHeaders, sniffImageType } from './images.ts'
+import { RateLimiter, addressKey } from './rateLimit.ts'
 
 export interface ApiContext {
   readonly store: WorkshopStore
@@ -68,15 +68,16 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
 
   const join = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const address = clientAddress(req)
-    if (wrongCodes.blocked(address)) return sendApiError(req, res, 429, 'too_many_requests')
+    // Every attempt counts before its body is even read, so parallel requests
+    // cannot outrun the limit; a right code takes its attempt back.
+    if (!wrongCodes.hit(address)) return sendApiError(req, res, 429, 'too_many_requests')
     const body = await readBody(req, res, JoinBodySchema)
     if (!body) return
     const code = normaliseJoinCode(body.code)
     const workshop = code === undefined ? undefined : ctx.store.byJoinCode(code)
-    if (!workshop) {
-      wrongCodes.hit(address)
-      return sendApiError(req, res, 404, 'unknown_code')
-    }
+    if (!workshop) return sendApiError(req, res, 404, 'unknown_code')
+    wrongCodes.undo(address)
+    if (ctx.store.participants(workshop.id).length >= WorkshopLimits.MAX_PARTICIPANTS) return sendApiError(req, res, 409, 'workshop_full')
     const participant = ctx.store.addParticipant(workshop.id, body.name, 'participant')
     ctx.onWorkshopChanged(workshop.id)
     const token = signToken(ctx.secret, { workshop: workshop.id, subject: participant.id, issuedAt: Math.floor(Date.now() / 1000) })
@@ -109,10 +110,12 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
   }
 
   const command = async (req: IncomingMessage, res: ServerResponse, workshopId: string): Promise<void> => {
-    const who = caller(req, res, workshopId)
-    if (!who) return
+    if (!caller(req, res, workshopId)) return
     const body = await readBody(req, res, WorkshopCommandSchema)
     if (!body) return
+    // Looked up again: the caller's role may have changed while the body arrived.
+    const who = caller(req, res, workshopId)
+    if (!who) return
     const may = permissionsOf(who.participant.role)
     switch (body.type) {
       case 'lockBoard': {
@@ -168,6 +171,10 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     if (!bytes) return
     const mime = sniffImageType(bytes)
     if (!mime) return sendApiError(req, res, 415, 'not_an_image')
+    const usage = ctx.store.assetUsage(workshopId)
+    if (usage.count >= MAX_IMAGES_PER_WORKSHOP || usage.bytes + bytes.length > MAX_IMAGE_BYTES_PER_WORKSHOP) {
+      return sendApiError(req, res, 413, 'image_quota')
+    }
     const id = ctx.store.addAsset(workshopId, mime, bytes)
     sendApiJson(res, 201, { id, src: `/api/workshops/${workshopId}/images/${id}` })
   }
@@ -294,8 +301,9 @@ async function readBody<T extends z.ZodType>(req: IncomingMessage, res: ServerRe
   return parsed.data
 }
 
+/** The address rate limits count under (see addressKey). Behind a reverse proxy every client shares the proxy's. */
 function clientAddress(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown'
+  return addressKey(req.socket.remoteAddress ?? 'unknown')
 }
 
 /** The origin links point at, as the caller reached us (a reverse proxy should pass Host and X-Forwarded-Proto). */
@@ -305,8 +313,7 @@ function originOf(req: IncomingMessage): string {
   return `${proto}://${host}`
 }
 
+/** Compares two secrets in constant time, without revealing their lengths. */
 function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
+  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest())
 }

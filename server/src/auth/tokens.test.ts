@@ -52,3 +52,14 @@ describe('loadOrCreateSecret', () => {
     expect(() => loadOrCreateSecret(dataDir(), 'short')).toThrow(/at least 32/)
   })
 })
+
+describe('token spelling', () => {
+  it('has exactly one valid spelling per token', () => {
+    const secret = Buffer.alloc(32, 3)
+    const token = signToken(secret, { workshop: 'w', subject: 's', issuedAt: 1 })
+    expect(verifyToken(secret, token)).toBeDefined()
+    for (const variant of [token + '=', token + '\n', token.slice(0, -5) + ' ' + token.slice(-5)]) {
+      expect(verifyToken(secret, variant), JSON.stringify(variant.slice(-8))).toBeUndefined()
+    }
+  })
+})

@@ -34,8 +34,10 @@ export function verifyToken(secret: Uint8Array, token: string): TokenClaims | un
   const dot = token.indexOf('.')
   if (dot <= 0 || dot !== token.lastIndexOf('.')) return undefined
   const body = token.slice(0, dot)
-  const given = Buffer.from(token.slice(dot + 1), 'base64url')
-  const expected = Buffer.from(mac(secret, body), 'base64url')
+  // Compared as text: base64url decoding is lenient (padding, whitespace), and one
+  // token must have exactly one spelling.
+  const given = Buffer.from(token.slice(dot + 1))
+  const expected = Buffer.from(mac(secret, body))
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined
   try {
     const raw = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { w?: unknown; s?: unknown; i?: unknown }

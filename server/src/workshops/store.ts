@@ -94,6 +94,17 @@ export class WorkshopStore {
         created_at INTEGER NOT NULL
       );
     `)
+    // Workshops from before the retention period count as touched now, not as never touched.
+    this.ensureColumn('workshops', 'touched_at', 'INTEGER NOT NULL DEFAULT 0', `UPDATE workshops SET touched_at = ${Date.now()}`)
+    this.ensureColumn('boards', 'template', "TEXT NOT NULL DEFAULT 'blank'")
+  }
+
+  /** Adds a column a data folder from an earlier version lacks. */
+  private ensureColumn(table: string, column: string, definition: string, fill?: string): void {
+    const columns = this.db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all()
+    if (columns.some((c) => c.name === column)) return
+    this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`)
+    if (fill) this.db.exec(fill)
   }
 
   /** Records that the workshop is in use (for the retention period). */
@@ -213,6 +224,14 @@ export class WorkshopStore {
     const id = newId()
     this.db.prepare('INSERT INTO assets (id, workshop_id, mime, data, created_at) VALUES (?, ?, ?, ?, ?)').run(id, workshopId, mime, Buffer.from(data), Date.now())
     return id
+  }
+
+  /** How many images a workshop stores, and their bytes. */
+  assetUsage(workshopId: string): { count: number; bytes: number } {
+    const row = this.db
+      .prepare<[string], { count: number; bytes: number | null }>('SELECT count(*) AS count, sum(length(data)) AS bytes FROM assets WHERE workshop_id = ?')
+      .get(workshopId)
+    return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 }
   }
 
   asset(workshopId: string, id: string): { mime: string; data: Buffer } | undefined {
