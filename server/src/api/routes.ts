@@ -13,10 +13,10 @@ import {
 } from '@werkraum/shared'
 import type { CreatedWorkshop, JoinedWorkshop, WorkshopView } from '@werkraum/shared'
 import { CreateWorkshopBodySchema, JoinBodySchema, WorkshopCommandSchema } from '@werkraum/shared/schemas'
-import type { z } from 'zod'
 import { signToken, verifyToken } from '../auth/tokens.ts'
 import type { Participant, Workshop, WorkshopStore } from '../workshops/store.ts'
 import { sendApiError, sendApiJson } from './errors.ts'
+import { readBody, readRaw } from './body.ts'
 import { MAX_IMAGES_PER_WORKSHOP, MAX_IMAGE_BYTES, MAX_IMAGE_BYTES_PER_WORKSHOP, imageHeaders, sniffImageType } from './images.ts'
 import { RateLimiter, addressKey } from './rateLimit.ts'
 
@@ -248,60 +248,6 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
   }
 }
 
-/** Reads a raw body of at most `maxBytes`; answers 413 itself and returns undefined beyond that. */
-async function readRaw(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<Buffer | undefined> {
-  if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
-    sendApiError(req, res, 413, 'body_too_large')
-    req.resume()
-    return undefined
-  }
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > maxBytes) {
-      sendApiError(req, res, 413, 'body_too_large')
-      return undefined
-    }
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks)
-}
-
-/** Reads and validates a JSON body; answers the error itself and returns undefined when it is not acceptable. */
-async function readBody<T extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: T): Promise<z.infer<T> | undefined> {
-  const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > WorkshopLimits.MAX_BODY_BYTES) {
-    sendApiError(req, res, 413, 'body_too_large')
-    req.resume()
-    return undefined
-  }
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > WorkshopLimits.MAX_BODY_BYTES) {
-      sendApiError(req, res, 413, 'body_too_large')
-      return undefined
-    }
-    chunks.push(chunk as Buffer)
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(Buffer.concat(chunks).toString('utf8'))
-  } catch {
-    sendApiError(req, res, 400, 'not_json')
-    return undefined
-  }
-  const parsed = schema.safeParse(json)
-  if (!parsed.success) {
-    sendApiError(req, res, 400, 'invalid_fields')
-    return undefined
-  }
-  return parsed.data
-}
-
-/** The address rate limits count under (see addressKey). Behind a reverse proxy every client shares the proxy's. */
 function clientAddress(req: IncomingMessage): string {
   return addressKey(req.socket.remoteAddress ?? 'unknown')
 }
