@@ -26,12 +26,14 @@ export default defineConfig({
       '/sync': { target: serverTarget, ws: true },
       '/healthz': serverTarget,
       '/metrics': serverTarget,
+      '/api': serverTarget,
     },
   },
   preview: {
     proxy: {
       '/sync': { target: serverTarget, ws: true },
       '/healthz': serverTarget,
+      '/api': serverTarget,
     },
   },
 })
