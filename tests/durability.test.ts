@@ -124,11 +124,7 @@ describe('durability', () => {
       // completes after we asked for the count started after that, so it covers them.
       const seen = observer.doc.getArray<number>('list').toArray()
       const commitsBefore = await metric(first.url, 'werkraum_persist_seconds_count')
-      const deadline = Date.now() + 10_000
-      while ((await metric(first.url, 'werkraum_persist_seconds_count')) < commitsBefore + 1) {
-        if (Date.now() > deadline) throw new Error('no commit within 10 s')
-        await new Promise((resolve) => setTimeout(resolve, 5))
-      }
+      await waitFor(async () => (await metric(first.url, 'werkraum_persist_seconds_count')) >= commitsBefore + 1, 'a commit after the edits were seen', 10_000)
       first.process.kill('SIGKILL')
       expect(await first.exited).toBe('SIGKILL')
       // The writer keeps editing while the server is gone.

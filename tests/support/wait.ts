@@ -1,7 +1,12 @@
-/** Waits until `check` returns true, polling every few milliseconds; fails with `what` after `timeoutMs`. */
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+/**
+ * Waits until `check` returns (or resolves to) true, checking again every few
+ * milliseconds; fails with `what` after `timeoutMs`. The one bounded wait every
+ * test uses for conditions that have no event of their own (state in another
+ * process, a metric).
+ */
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 5))
   }

@@ -86,15 +86,6 @@ export function structure(update: Uint8Array): { clocks: Record<number, number>;
   }
 }
 
-/** Like `waitFor`, for checks that must read something asynchronously (HTTP, storage). */
-export async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-}
-
 /** One event-loop turn: lets sockets deliver what has arrived, without waiting for any time to pass. */
 export function turn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve))

@@ -12,7 +12,8 @@ import { PROFILES } from './profiles.ts'
 import { startChild, startInProcess } from './servers.ts'
 import type { ServerHandle } from './servers.ts'
 import type { Profile, ProfileName } from './profiles.ts'
-import { covers, fingerprint, sameState, structure, turn, updateCovers, waitUntil } from './compare.ts'
+import { covers, fingerprint, sameState, structure, turn, updateCovers } from './compare.ts'
+import { waitFor } from '../wait.ts'
 
 interface Replica {
   readonly name: string
@@ -166,7 +167,7 @@ export class ConvergenceRun {
       case 'waitSynced': {
         const r = rng.pick(online)
         this.log.push(`${at} ${r.name} wait synced`)
-        await waitUntil(() => r.provider.synced, `${r.name} synced`, 10_000)
+        await waitFor(() => r.provider.synced, `${r.name} synced`, 10_000)
         return
       }
       case 'waitSaved': {
@@ -210,10 +211,10 @@ export class ConvergenceRun {
    * for a child that may be killed at any moment.
    */
   private async waitSaved(r: Replica): Promise<void> {
-    await waitUntil(() => r.provider.synced, `${r.name} synced`, 10_000)
+    await waitFor(() => r.provider.synced, `${r.name} synced`, 10_000)
     const memory = this.server!.inProcess
     if (memory) {
-      await waitUntil(
+      await waitFor(
         () => {
           const room = memory.rooms.peek(this.docName)
           return room !== undefined && room.isLoaded() && covers(room.doc, r.doc)
@@ -222,7 +223,7 @@ export class ConvergenceRun {
         10_000,
       )
     } else {
-      await waitUntil(() => this.storageCovers(r.doc), `storage holds all edits of ${r.name}`, 10_000)
+      await waitFor(() => this.storageCovers(r.doc), `storage holds all edits of ${r.name}`, 10_000)
     }
     this.acknowledged = Y.mergeUpdates([this.acknowledged, Y.encodeStateAsUpdate(r.doc)])
   }
@@ -236,7 +237,7 @@ export class ConvergenceRun {
   private async observe(): Promise<void> {
     const observer = connectClient(this.server!.wsUrl, this.docName)
     try {
-      await waitUntil(() => observer.provider.synced, 'observer synced', 10_000)
+      await waitFor(() => observer.provider.synced, 'observer synced', 10_000)
       this.stats.observers++
       // The observer may hold more (others' edits, and deletions of its own formatting clean-up), never less.
       const seen = Y.encodeStateAsUpdate(observer.doc)
@@ -311,7 +312,7 @@ export class ConvergenceRun {
     this.stats.disconnects += this.replicas.length
     if (waitUnload) {
       const server = this.server!
-      await waitUntil(async () => (await server.documentsLoaded()) === 0, 'document unloaded', 10_000)
+      await waitFor(async () => (await server.documentsLoaded()) === 0, 'document unloaded', 10_000)
       this.stats.unloads++
     }
     if (this.rng.chance(0.5)) {
@@ -331,7 +332,7 @@ export class ConvergenceRun {
     }
     const first = this.replicas[0]!
     try {
-      await waitUntil(
+      await waitFor(
         () => {
           if (!this.replicas.every((r) => r.provider.synced)) return false
           if (!this.replicas.every((r) => sameState(r.doc, first.doc))) return false
@@ -366,7 +367,7 @@ export class ConvergenceRun {
     for (const r of this.replicas) r.provider.disconnect()
     if (this.profile.server === 'child') {
       // A crash keeps what was committed: wait until that is everything, then kill.
-      await waitUntil(() => this.storageCovers(first.doc), 'storage holds the final state', 10_000)
+      await waitFor(() => this.storageCovers(first.doc), 'storage holds the final state', 10_000)
       this.stats.compactions += await this.server!.compactions()
       await this.server!.stop()
       // Storage holds every deletion (waited for above) and no insertion nobody made. It may hold more
@@ -380,7 +381,7 @@ export class ConvergenceRun {
     this.server = await this.start()
     const reader = connectClient(this.server.wsUrl, this.docName)
     this.extraDocs.push(reader.doc)
-    await waitUntil(() => reader.provider.synced, 'fresh reader synced', 10_000)
+    await waitFor(() => reader.provider.synced, 'fresh reader synced', 10_000)
     // The server's sync step 2 holds everything it has: once synced, the reader is complete.
     // (The reader may add deletions of its own: Yjs tidies formatting marks in what it receives.)
     reader.provider.destroy()
