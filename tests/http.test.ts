@@ -93,5 +93,7 @@ describe('HTTP endpoints', () => {
     expect(plain.status).toBe(426)
     expect(ApiErrorSchema.parse(await plain.json()).error.code).toBe('upgrade_required')
     expect((await fetch(server.url + '/syncing-is-a-route')).status).not.toBe(426)
+    const german = await fetch(server.url + '/healthz', { method: 'DELETE', headers: { 'accept-language': 'de-DE,de;q=0.9,en;q=0.5' } })
+    expect(ApiErrorSchema.parse(await german.json()).error.message).toBe('Diese Methode wird hier nicht unterstützt.')
   })
 })

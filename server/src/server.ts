@@ -5,8 +5,9 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import type { RawData, WebSocket } from 'ws'
 import { CloseCode, PROTOCOL_VERSION, SYNC_PATH, docNameFromSyncPath, parseWorkshopDocName } from '@werkraum/shared'
-import type { ApiError, Health } from '@werkraum/shared'
+import type { Health } from '@werkraum/shared'
 import type { Config } from './config.ts'
+import { sendApiError, sendApiJson } from './api/errors.ts'
 import { createLogger } from './log.ts'
 import type { Logger } from './log.ts'
 import { Metrics } from './metrics.ts'
@@ -115,7 +116,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     securityHeaders(res)
     const url = parseRequestUrl(req)
     if (!url) {
-      sendError(res, 400, 'bad_request', 'The request URL cannot be read.')
+      sendApiError(req, res, 400, 'bad_request')
       return
     }
     if (url.pathname.startsWith('/api/')) {
@@ -136,12 +137,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendError(res, 405, 'method_not_allowed', 'Only GET and HEAD are served here.')
+      sendApiError(req, res, 405, 'method_not_allowed')
       return
     }
     if (url.pathname === '/healthz') {
       if (closing || persistence.lastError !== undefined) {
-        sendError(res, 503, closing ? 'shutting_down' : 'storage_failed', closing ? 'The server is shutting down.' : 'Writing to storage failed; see the logs.')
+        sendApiError(req, res, 503, closing ? 'shutting_down' : 'storage_failed')
         return
       }
       const body: Health = {
@@ -151,7 +152,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         documents: roomManager.size,
         connections: roomManager.connectionCount,
       }
-      sendJson(res, 200, body)
+      sendApiJson(res, 200, body)
       return
     }
     if (url.pathname === '/metrics') {
@@ -160,7 +161,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       return
     }
     if (url.pathname === SYNC_PATH || url.pathname.startsWith(SYNC_PATH + '/')) {
-      sendError(res, 426, 'upgrade_required', 'This endpoint speaks WebSocket only.')
+      sendApiError(req, res, 426, 'upgrade_required')
       return
     }
     await serveStatic(config.CLIENT_DIR, req, res, url.pathname)
@@ -245,7 +246,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const http: Server = createServer((req, res) => {
     onRequest(req, res).catch((error: unknown) => {
       log.error('http.failed', { url: req.url, error })
-      if (!res.headersSent) sendError(res, 500, 'internal_error', 'Something went wrong on the server.')
+      if (!res.headersSent) sendApiError(req, res, 500, 'internal_error')
       else res.destroy()
     })
   })
@@ -335,15 +336,4 @@ function parseRequestUrl(req: IncomingMessage): URL | undefined {
 
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
-  res.end(text)
-}
-
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  const body: ApiError = { error: { code, message } }
-  sendJson(res, status, body)
 }

@@ -15,6 +15,10 @@ const MESSAGES = {
   not_an_image: { de: 'Das ist kein Bild im Format PNG, JPEG, GIF, WebP oder SVG.', en: 'This is not a PNG, JPEG, GIF, WebP or SVG image.' },
   image_quota: { de: 'Dieser Workshop hat keinen Platz für weitere Bilder.', en: 'This workshop has no room for more images.' },
   workshop_full: { de: 'Dieser Workshop ist voll.', en: 'This workshop is full.' },
+  upgrade_required: { de: 'Diese Adresse spricht nur WebSocket.', en: 'This endpoint speaks WebSocket only.' },
+  shutting_down: { de: 'Der Server fährt gerade herunter.', en: 'The server is shutting down.' },
+  storage_failed: { de: 'Speichern schlägt gerade fehl; siehe Protokoll.', en: 'Writing to storage is failing; see the logs.' },
+  internal_error: { de: 'Auf dem Server ist etwas schiefgegangen.', en: 'Something went wrong on the server.' },
   method_not_allowed: { de: 'Diese Methode wird hier nicht unterstützt.', en: 'This method is not supported here.' },
 } as const
 
