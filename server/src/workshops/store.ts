@@ -36,6 +36,9 @@ export interface Board {
   readonly template: BoardTemplate
 }
 
+/** How stale the last-used time may get before it is written again; days of retention make an hour irrelevant. */
+const TOUCH_EVERY_MS = 60 * 60 * 1000
+
 /** Ids are random, URL- and document-name-safe, and start with a letter or digit. */
 function newId(): string {
   return 'x' + randomBytes(12).toString('base64url').replace(/[-_]/g, 'a')
@@ -107,9 +110,13 @@ export class WorkshopStore {
     if (fill) this.db.exec(fill)
   }
 
-  /** Records that the workshop is in use (for the retention period). */
+  /**
+   * Records that the workshop is in use (for the retention period). Called on
+   * every connection and API request, images included, so it writes at most
+   * once an hour per workshop: an update that matches no row changes no page.
+   */
   touch(workshopId: string, nowMs = Date.now()): void {
-    this.db.prepare('UPDATE workshops SET touched_at = ? WHERE id = ?').run(nowMs, workshopId)
+    this.db.prepare('UPDATE workshops SET touched_at = ? WHERE id = ? AND (touched_at < ? OR touched_at > ?)').run(nowMs, workshopId, nowMs - TOUCH_EVERY_MS, nowMs)
   }
 
   /** Ids of workshops nobody has touched since `cutoffMs`. */
