@@ -22,6 +22,7 @@ import type { DocStorage } from './storage/types.ts'
 import { decideAccess } from './workshops/access.ts'
 import type { AccessDecision, UpgradeDecision } from './workshops/access.ts'
 import { publishControlState } from './workshops/control.ts'
+import { OFFLINE_GRACE_MS, WorkshopPresence } from './workshops/presence.ts'
 import { recheckWorkshop } from './workshops/recheck.ts'
 import { WorkshopStore } from './workshops/store.ts'
 
@@ -106,6 +107,27 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const startedAt = Date.now()
   let closing = false
 
+  const presence = new WorkshopPresence()
+  const publishControl = (workshopId: string): void => {
+    // Shutdown has written and dropped every document; a change now would load one again.
+    if (closing) return
+    publishControlState(roomManager, workshops, presence, workshopId).catch((error: unknown) =>
+      log.error('control.publish_failed', { workshop: workshopId, error }),
+    )
+  }
+  // A closed connection counts out only OFFLINE_GRACE_MS later: a reload opens
+  // the new one first, so nobody flickers to absent on the facilitator's screen.
+  const countOutTimers = new Set<NodeJS.Timeout>()
+  const countOutLater = (subject: Subject): void => {
+    if (closing) return
+    const timer = setTimeout(() => {
+      countOutTimers.delete(timer)
+      if (presence.disconnected(subject)) publishControl(subject.workshopId)
+    }, OFFLINE_GRACE_MS)
+    timer.unref()
+    countOutTimers.add(timer)
+  }
+
   metrics.addGauge('werkraum_connections', 'Open WebSocket connections.', () => roomManager.connectionCount)
   metrics.addGauge('werkraum_documents_loaded', 'Documents currently held in memory.', () => roomManager.size)
   metrics.addGauge('werkraum_memory_rss_bytes', 'Resident memory of the server process.', () => process.memoryUsage.rss())
@@ -127,9 +149,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         creationPassword: config.WORKSHOP_CREATION_PASSWORD,
         onWorkshopChanged: (workshopId) => {
           recheckWorkshop(roomManager, workshops, workshopId)
-          publishControlState(roomManager, workshops, workshopId).catch((error: unknown) =>
-            log.error('control.publish_failed', { workshop: workshopId, error }),
-          )
+          publishControl(workshopId)
         },
         deleteWorkshop,
       })
@@ -220,6 +240,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     alive.add(ws)
     const room = roomManager.get(docName)
     const peer = room.join(ws, access, subject)
+    // Republished only when someone comes or goes, not for each of a busy participant's connections.
+    if (subject && presence.connected(subject)) publishControl(subject.workshopId)
     ws.on('pong', () => {
       alive.add(ws)
       peer.lastHeardMs = Date.now()
@@ -235,6 +257,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     })
     ws.on('close', () => {
       room.leave(peer)
+      if (subject) countOutLater(subject)
       log.debug('peer.left', { doc: docName, peer: peer.id })
     })
     ws.on('error', (error) => {
@@ -272,6 +295,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       log.info('server.stopping')
       clearInterval(heartbeat)
       clearInterval(retentionTimer)
+      for (const timer of countOutTimers) clearTimeout(timer)
+      countOutTimers.clear()
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()))
       let writeError: unknown
       await roomManager.shutdown().catch((error: unknown) => (writeError = error))

@@ -5,15 +5,23 @@
  * because every connection to it is read-only.
  *
  * Layout: Y.Map `workshop` {title, locale}; Y.Map `participants` id → {name,
- * role}; Y.Map `boards` id → {title, position, locked, archived}.
+ * role, present} for everyone who joined with a name (facilitator and observer
+ * link holders without one are left out); Y.Map `boards` id → {title, position,
+ * locked, archived, template}.
+ *
+ * `present` is true while the participant has a connection open to any
+ * document of the workshop, as the server counts them (./presence.ts), so the
+ * facilitator's screen can trust it; it turns false OFFLINE_GRACE_MS after the
+ * last connection closed.
  */
 import { workshopControlDocName } from '@werkraum/shared'
 import type * as Y from 'yjs'
 import type { RoomManager } from '../rooms.ts'
+import type { WorkshopPresence } from './presence.ts'
 import type { WorkshopStore } from './store.ts'
 
 /** Writes the workshop's current state into its control document, changing only what differs. */
-export async function publishControlState(rooms: RoomManager, store: WorkshopStore, workshopId: string): Promise<void> {
+export async function publishControlState(rooms: RoomManager, store: WorkshopStore, presence: WorkshopPresence, workshopId: string): Promise<void> {
   const workshop = store.workshop(workshopId)
   if (!workshop) return
   const participants = store.participants(workshopId).filter((p) => !p.removed && p.name !== '')
@@ -22,9 +30,11 @@ export async function publishControlState(rooms: RoomManager, store: WorkshopSto
     const info = doc.getMap<unknown>('workshop')
     if (info.get('title') !== workshop.title) info.set('title', workshop.title)
     if (info.get('locale') !== workshop.locale) info.set('locale', workshop.locale)
+    // Read as the change applies, not before the document loaded: a publication that waited shows who is present now.
+    const present = presence.presentIn(workshopId)
     syncMap(
       doc.getMap<Record<string, unknown>>('participants'),
-      new Map(participants.map((p) => [p.id, { name: p.name, role: p.role }])),
+      new Map(participants.map((p) => [p.id, { name: p.name, role: p.role, present: present.has(p.id) }])),
     )
     syncMap(
       doc.getMap<Record<string, unknown>>('boards'),
