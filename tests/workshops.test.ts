@@ -81,6 +81,23 @@ describe('workshop API', () => {
     expect(seen.body.joinCode).toBeUndefined()
   })
 
+  it('tells each caller who they are; only people managers get the code and working links again', async () => {
+    const created = await createWorkshop()
+    const joined = await post<JoinedWorkshop>('/api/join', { code: created.joinCode, name: 'Jörg' })
+    const asParticipant = (await view(created.id, joined.body.token)).body
+    expect(asParticipant).toMatchObject({ participantId: joined.body.participantId, name: 'Jörg', role: 'participant' })
+    expect(asParticipant.links).toBeUndefined()
+    expect(asParticipant.joinCode).toBeUndefined()
+
+    const asFacilitator = (await view(created.id, created.facilitatorToken)).body
+    expect(asFacilitator.name).toBe('')
+    expect(asFacilitator.links?.join).toBe(created.links.join)
+    // Days later the console can still hand out links that work, and for the right role.
+    const tokenOf = (link: string): string => decodeURIComponent(link.split('#t=')[1] ?? '')
+    expect((await view(created.id, tokenOf(asFacilitator.links!.observer))).body.role).toBe('observer')
+    expect((await view(created.id, tokenOf(asFacilitator.links!.facilitator))).body.role).toBe('facilitator')
+  })
+
   it('refuses wrong codes, and after ten in a minute answers 429 even to a right one', async () => {
     const created = await createWorkshop()
     const wrong = await post('/api/join', { code: 'ZZZ-ZZZZ', name: 'Mallory' }, { 'accept-language': 'de-DE,de;q=0.9' })

@@ -9,7 +9,9 @@ import { z } from 'zod'
 import { Limits, DOC_NAME_PATTERN } from './protocol.ts'
 import type { ApiError, Health } from './protocol.ts'
 import type { SerializedSchema } from './board.ts'
+import { ROLES } from './roles.ts'
 import { BOARD_TEMPLATES, LOCALES, WorkshopLimits } from './workshop.ts'
+import type { CreatedWorkshop, JoinedWorkshop, WorkshopView } from './workshop.ts'
 
 export const DocNameSchema = z
   .string()
@@ -59,3 +61,42 @@ export const WorkshopCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('moveBoard'), boardId: z.string().max(40), position: z.number().int().min(0).max(WorkshopLimits.MAX_BOARDS) }),
 ])
 export type WorkshopCommand = z.infer<typeof WorkshopCommandSchema>
+
+const LinksSchema = z.object({ facilitator: z.string(), join: z.string(), observer: z.string() })
+
+/** `POST /api/workshops` answer, checked by the client. */
+export const CreatedWorkshopSchema: z.ZodType<CreatedWorkshop> = z.object({
+  id: z.string(),
+  joinCode: z.string(),
+  facilitatorToken: z.string(),
+  links: LinksSchema,
+})
+
+/** `POST /api/join` answer, checked by the client. */
+export const JoinedWorkshopSchema: z.ZodType<JoinedWorkshop> = z.object({
+  workshopId: z.string(),
+  participantId: z.string(),
+  token: z.string(),
+})
+
+/** `GET /api/workshops/:id` answer, checked by the client. */
+export const WorkshopViewSchema: z.ZodType<WorkshopView> = z.object({
+  id: z.string(),
+  title: z.string(),
+  locale: z.enum(LOCALES),
+  role: z.enum(ROLES),
+  controlDoc: z.string(),
+  boards: z.array(
+    z.object({ id: z.string(), title: z.string(), doc: z.string(), locked: z.boolean(), template: z.enum(BOARD_TEMPLATES) }),
+  ),
+  participantId: z.string(),
+  name: z.string(),
+  joinCode: z.string().optional(),
+  links: LinksSchema.optional(),
+})
+
+/** `POST /api/workshops/:id/images` answer. */
+export const UploadedImageSchema = z.object({ id: z.string(), src: z.string() })
+
+/** Answer of commands and deletions. */
+export const OkSchema = z.looseObject({ ok: z.literal(true) })

@@ -38,6 +38,8 @@ export const WorkshopLimits = {
   MAX_PARTICIPANTS: 1000,
   /** Boards one workshop may have, archived ones included. */
   MAX_BOARDS: 200,
+  /** Largest image upload. */
+  MAX_IMAGE_BYTES: 5 * 1024 * 1024,
 } as const
 
 /**
@@ -74,6 +76,11 @@ export interface WorkshopView {
   readonly role: Role
   readonly controlDoc: string
   readonly boards: ReadonlyArray<{ readonly id: string; readonly title: string; readonly doc: string; readonly locked: boolean; readonly template: BoardTemplate }>
+  /** The caller's own participant id and name ('' for the shared facilitator and observer links). */
+  readonly participantId: string
+  readonly name: string
   /** Only for roles that may manage people. */
   readonly joinCode?: string
+  /** Only for roles that may manage people: the links to hand out, as at creation. */
+  readonly links?: CreatedWorkshop['links']
 }

@@ -4,8 +4,10 @@
  * uploader claims; served only to members of the workshop.
  */
 
-/** Largest image accepted. */
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024
+import { WorkshopLimits } from '@werkraum/shared'
+
+/** Largest image accepted (the client checks the same limit before uploading). */
+export const MAX_IMAGE_BYTES = WorkshopLimits.MAX_IMAGE_BYTES
 /** What one workshop may store in images, so that a join code read aloud cannot fill the disk. */
 export const MAX_IMAGES_PER_WORKSHOP = 500
 export const MAX_IMAGE_BYTES_PER_WORKSHOP = 200 * 1024 * 1024

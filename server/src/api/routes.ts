@@ -40,6 +40,9 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
   const wrongCodes = new RateLimiter(MAX_WRONG_CODES_PER_MINUTE)
   const creations = new RateLimiter(MAX_CREATIONS_PER_MINUTE)
 
+  const tokenFor = (workshopId: string, participantId: string): string =>
+    signToken(ctx.secret, { workshop: workshopId, subject: participantId, issuedAt: Math.floor(Date.now() / 1000) })
+
   const createWorkshop = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!creations.hit(clientAddress(req))) return sendApiError(req, res, 429, 'too_many_requests')
     const body = await readBody(req, res, CreateWorkshopBodySchema)
@@ -48,20 +51,13 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       return sendApiError(req, res, 403, 'wrong_password')
     }
     const { workshop, facilitator, observer } = ctx.store.create(body.title, body.locale, body.locale === 'de' ? 'Plenum' : 'Plenary')
-    const now = Math.floor(Date.now() / 1000)
-    const facilitatorToken = signToken(ctx.secret, { workshop: workshop.id, subject: facilitator.id, issuedAt: now })
-    const observerToken = signToken(ctx.secret, { workshop: workshop.id, subject: observer.id, issuedAt: now })
+    const facilitatorToken = tokenFor(workshop.id, facilitator.id)
     ctx.onWorkshopChanged(workshop.id)
-    const origin = originOf(req)
     const answer: CreatedWorkshop = {
       id: workshop.id,
       joinCode: workshop.joinCode,
       facilitatorToken,
-      links: {
-        facilitator: `${origin}/w/${workshop.id}#t=${facilitatorToken}`,
-        join: `${origin}/j/${workshop.joinCode}`,
-        observer: `${origin}/w/${workshop.id}#t=${observerToken}`,
-      },
+      links: linksOf(originOf(req), workshop, facilitatorToken, tokenFor(workshop.id, observer.id)),
     }
     sendApiJson(res, 201, answer)
   }
@@ -197,6 +193,22 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     sendApiJson(res, 200, { ok: true })
   }
 
+  /**
+   * What people managers see besides the boards: the join code and the three
+   * links, so the console can show them again days later. The facilitator and
+   * observer links stand for the workshop's two shared identities (no name).
+   */
+  const managerExtras = (req: IncomingMessage, workshop: Workshop): Pick<WorkshopView, 'joinCode' | 'links'> => {
+    const shared = ctx.store.participants(workshop.id).filter((p) => p.name === '' && !p.removed)
+    const facilitator = shared.find((p) => p.role === 'facilitator')
+    const observer = shared.find((p) => p.role === 'observer')
+    if (!facilitator || !observer) return { joinCode: workshop.joinCode }
+    return {
+      joinCode: workshop.joinCode,
+      links: linksOf(originOf(req), workshop, tokenFor(workshop.id, facilitator.id), tokenFor(workshop.id, observer.id)),
+    }
+  }
+
   const view = (req: IncomingMessage, res: ServerResponse, workshopId: string): void => {
     const who = caller(req, res, workshopId)
     if (!who) return
@@ -211,7 +223,9 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         .boards(workshop.id)
         .filter((b) => !b.archived)
         .map((b) => ({ id: b.id, title: b.title, doc: workshopBoardDocName(workshop.id, b.id), locked: b.locked, template: b.template })),
-      ...(permissionsOf(participant.role).managePeople ? { joinCode: workshop.joinCode } : {}),
+      participantId: participant.id,
+      name: participant.name,
+      ...(permissionsOf(participant.role).managePeople ? managerExtras(req, workshop) : {}),
     }
     sendApiJson(res, 200, answer)
   }
@@ -245,6 +259,14 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       return sendApiError(req, res, 405, 'method_not_allowed')
     }
     sendApiError(req, res, 404, 'not_found')
+  }
+}
+
+function linksOf(origin: string, workshop: Workshop, facilitatorToken: string, observerToken: string): CreatedWorkshop['links'] {
+  return {
+    facilitator: `${origin}/w/${workshop.id}#t=${facilitatorToken}`,
+    join: `${origin}/j/${workshop.joinCode}`,
+    observer: `${origin}/w/${workshop.id}#t=${observerToken}`,
   }
 }
 
