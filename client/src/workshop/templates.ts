@@ -1,0 +1,193 @@
+/**
+ * The layouts a workshop board starts from (`BoardTemplate`, recorded by the
+ * server). The client lays one out when such a board is first opened empty.
+ *
+ * Two browsers may open the same empty board at the same moment and both lay
+ * it out. Every record is therefore fully determined by template, locale and
+ * page: fixed ids (the Yjs binding keys records by id, so both writes become
+ * one copy), fixed indices, and every style prop and the opacity set, because
+ * `createShapes` would otherwise fill them from each browser's "style for next
+ * shape". Only what tldraw measures on creation (a note's growY) may differ.
+ */
+import type { BoardTemplate, Locale } from '@werkraum/shared'
+import {
+  createShapeId,
+  getIndices,
+  toRichText,
+  type TLArrowShape,
+  type TLDefaultColorStyle,
+  type TLEditorRunOptions,
+  type TLFrameShape,
+  type TLNoteShape,
+  type TLPageId,
+  type TLShapeId,
+  type TLShapePartial,
+  type TLTextShape,
+} from 'tldraw'
+
+/** Document content in the workshop's language, not UI text: it stays as written whoever opens the board. */
+const DE = {
+  brainstormingTitle: 'Brainstorming',
+  ideas: 'Ideen',
+  questions: 'Fragen',
+  nextSteps: 'Nächste Schritte',
+  ideasNote1: 'Eine Idee pro Zettel',
+  ideasNote2: 'Erst sammeln, später bewerten – auch verrückte Ideen zählen',
+  conceptTitle: 'Konzept-Canvas',
+  challenge: 'Herausforderung',
+  challengeHint: 'Welches Problem lösen wir? Woran merken wir, dass es gelöst ist?',
+  idea: 'Idee',
+  ideaHint: 'Wie lösen wir es? Beschreibt die Idee in zwei, drei Sätzen.',
+  audience: 'Zielgruppe',
+  audienceHint: 'Für wen ist das? Was brauchen diese Menschen wirklich?',
+  nextStepsHint: 'Was tun wir als Erstes? Wer macht was bis wann?',
+}
+type Texts = Record<keyof typeof DE, string>
+
+const TEXTS: Record<Locale, Texts> = {
+  de: DE,
+  en: {
+    brainstormingTitle: 'Brainstorming',
+    ideas: 'Ideas',
+    questions: 'Questions',
+    nextSteps: 'Next steps',
+    ideasNote1: 'One idea per note',
+    ideasNote2: 'Collect first, judge later – wild ideas count too',
+    conceptTitle: 'Concept canvas',
+    challenge: 'Challenge',
+    challengeHint: 'Which problem do we solve? How will we know it is solved?',
+    idea: 'Idea',
+    ideaHint: 'How do we solve it? Describe the idea in two or three sentences.',
+    audience: 'Target group',
+    audienceHint: 'Who is it for? What do these people really need?',
+    nextStepsHint: 'What do we do first? Who does what by when?',
+  },
+}
+
+const AREA_W = 560
+const AREA_H = 640
+const GAP = 120
+const PADDING = 40
+const TITLE_Y = -140
+
+/** The shapes of a template, children after their frame. Top-level shapes get their page in `applyTemplate`. */
+export function templateShapes(template: BoardTemplate, locale: Locale): TLShapePartial[] {
+  const t = TEXTS[locale]
+  const id = (key: string): TLShapeId => createShapeId(`template-${template}-${key}`)
+  const areaX = (i: number): number => i * (AREA_W + GAP)
+  switch (template) {
+    case 'blank':
+      return []
+    case 'brainstorming':
+      return [
+        text(id('title'), undefined, 0, TITLE_Y, t.brainstormingTitle, 'xl'),
+        ...[t.ideas, t.questions, t.nextSteps].map((name, i) => frame(id(`area-${i + 1}`), areaX(i), name)),
+        note(id('area-1-note-1'), id('area-1'), PADDING, PADDING, t.ideasNote1),
+        note(id('area-1-note-2'), id('area-1'), PADDING + 240, PADDING, t.ideasNote2),
+      ]
+    case 'concept': {
+      const areas = [
+        [t.challenge, t.challengeHint],
+        [t.idea, t.ideaHint],
+        [t.audience, t.audienceHint],
+        [t.nextSteps, t.nextStepsHint],
+      ] as const
+      return [
+        text(id('title'), undefined, 0, TITLE_Y, t.conceptTitle, 'xl'),
+        ...areas.flatMap(([name, hint], i) => {
+          const area = id(`area-${i + 1}`)
+          const shapes: TLShapePartial[] = [frame(area, areaX(i), name), text(id(`area-${i + 1}-hint`), area, PADDING, PADDING, hint, 'm')]
+          // An arrow in the gap after each area but the last reads as "leads to".
+          if (i < areas.length - 1) shapes.push(arrow(id(`arrow-${i + 1}`), areaX(i) + AREA_W + 20, AREA_H / 2, GAP - 40))
+          return shapes
+        }),
+      ]
+    }
+    default: {
+      const unknown: never = template
+      throw new Error(`unknown board template ${String(unknown)}`)
+    }
+  }
+}
+
+/**
+ * What `applyTemplate` needs of tldraw's `Editor`, which satisfies it. Its own
+ * interface because an `Editor` cannot be constructed without a DOM, so the
+ * Node tests drive a store-backed stand-in.
+ */
+export interface TemplateEditor {
+  getIsReadonly(): boolean
+  getCurrentPageId(): TLPageId
+  getCurrentPageShapeIds(): ReadonlySet<TLShapeId>
+  createShapes(shapes: TLShapePartial[]): unknown
+  run(fn: () => void, opts?: TLEditorRunOptions): unknown
+}
+
+/**
+ * Lays `template` out on the current page if that page has no shapes yet and
+ * the editor may write. Returns whether it did. Call it only once the board's
+ * document is synced, or an empty local copy would be mistaken for an empty board.
+ */
+export function applyTemplate(editor: TemplateEditor, template: BoardTemplate, locale: Locale): boolean {
+  if (editor.getIsReadonly() || editor.getCurrentPageShapeIds().size > 0) return false
+  const shapes = templateShapes(template, locale)
+  if (shapes.length === 0) return false
+  const pageId = editor.getCurrentPageId()
+  const indices = getIndices(shapes.length)
+  const records = shapes.map((shape, i) => ({ ...shape, parentId: shape.parentId ?? pageId, index: indices[i] }))
+  // Outside the undo history: the layout is where the board starts, and the
+  // first ctrl+z must not wipe it (nor, synced, everyone else's copy of it).
+  editor.run(() => editor.createShapes(records), { history: 'ignore' })
+  return true
+}
+
+const COLOR: TLDefaultColorStyle = 'black'
+const BASE = { rotation: 0, opacity: 1, isLocked: false } as const
+
+function frame(id: TLShapeId, x: number, name: string): TLShapePartial<TLFrameShape> {
+  return { ...BASE, id, type: 'frame', x, y: 0, props: { w: AREA_W, h: AREA_H, name, color: COLOR } }
+}
+
+function text(id: TLShapeId, parentId: TLShapeId | undefined, x: number, y: number, content: string, size: 'm' | 'xl'): TLShapePartial<TLTextShape> {
+  const props = { richText: toRichText(content), color: COLOR, size, font: 'sans', textAlign: 'start', scale: 1 } as const
+  // A hint wraps inside its area; a title grows with its text.
+  const width = parentId ? { autoSize: false, w: AREA_W - 2 * PADDING } : { autoSize: true, w: 8 }
+  return { ...BASE, id, type: 'text', ...(parentId && { parentId }), x, y, props: { ...props, ...width } }
+}
+
+function note(id: TLShapeId, parentId: TLShapeId, x: number, y: number, content: string): TLShapePartial<TLNoteShape> {
+  return {
+    ...BASE,
+    id,
+    type: 'note',
+    parentId,
+    x,
+    y,
+    props: { richText: toRichText(content), color: 'yellow', labelColor: COLOR, size: 'm', font: 'sans', align: 'middle', verticalAlign: 'middle', scale: 1 },
+  }
+}
+
+function arrow(id: TLShapeId, x: number, y: number, length: number): TLShapePartial<TLArrowShape> {
+  return {
+    ...BASE,
+    id,
+    type: 'arrow',
+    x,
+    y,
+    props: {
+      kind: 'arc',
+      start: { x: 0, y: 0 },
+      end: { x: length, y: 0 },
+      bend: 0,
+      color: 'grey',
+      labelColor: COLOR,
+      fill: 'none',
+      dash: 'solid',
+      size: 'm',
+      font: 'sans',
+      arrowheadStart: 'none',
+      arrowheadEnd: 'arrow',
+      scale: 1,
+    },
+  }
+}
