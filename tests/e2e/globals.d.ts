@@ -2,6 +2,7 @@
 interface WerkraumTestHook {
   editor: {
     getCurrentPageShapes(): Array<{ type: string; props: unknown }>
+    getInstanceState(): { isReadonly: boolean }
   }
 }
 

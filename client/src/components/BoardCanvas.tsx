@@ -1,5 +1,5 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Tldraw, useTldrawUser, type Editor, type TLUserPreferences } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { setLanguage } from '../i18n/index.ts'
@@ -26,19 +26,36 @@ interface BoardCanvasProps {
   readonly identity: Identity
   readonly language: Language
   readonly onNameChange: (name: string) => void
+  /** Nothing can be changed: an observer, or a locked board. The server drops edits anyway. */
+  readonly readOnly?: boolean
+  /** Largest image a person may add, in bytes. */
+  readonly maxImageBytes?: number
+  /** Called once the editor is there (and again for a new editor), e.g. to lay out a template. */
+  readonly onEditor?: (editor: Editor) => void
 }
 
 
 /**
- * Images still live inside the board document (uploads come with workshops), so
- * every pasted image travels in sync messages: a board with a few of tldraw's
- * default 10 MB images would exceed the server's 16 MiB message limit. Keep
- * them small until images are uploaded instead.
+ * On boards outside workshops images live inside the board document, so every
+ * pasted image travels in sync messages: a board with a few of tldraw's default
+ * 10 MB images would exceed the server's 16 MiB message limit. Workshop boards
+ * upload images instead and pass their own limit.
  */
-const MAX_IMAGE_BYTES = 2 * 1024 * 1024
+const DEFAULT_MAX_IMAGE_BYTES = 2 * 1024 * 1024
 const MAX_IMAGE_PIXELS = 2048
 
-export function BoardCanvas({ session, identity, language, onNameChange }: BoardCanvasProps) {
+export function BoardCanvas({
+  session,
+  identity,
+  language,
+  onNameChange,
+  readOnly = false,
+  maxImageBytes = DEFAULT_MAX_IMAGE_BYTES,
+  onEditor,
+}: BoardCanvasProps) {
+  const [editor, setEditor] = useState<Editor>()
+  const readOnlyRef = useRef(readOnly)
+  readOnlyRef.current = readOnly
   // Preferences tldraw manages itself (snap mode, dark mode …), kept for this page.
   const [other, setOther] = useState<OtherPreferences>({ colorScheme: 'light' })
 
@@ -69,7 +86,10 @@ export function BoardCanvas({ session, identity, language, onNameChange }: Board
         provider: session.provider,
         awareness: session.awareness,
       }
+      // Before the first render with this editor: no moment in which a read-only board takes edits.
+      editor.updateInstanceState({ isReadonly: readOnlyRef.current })
       const stopManagingFocus = manageEditorFocus(editor)
+      setEditor(editor)
       return () => {
         stopManagingFocus()
         if (window.__werkraum?.editor === editor) window.__werkraum = undefined
@@ -78,8 +98,16 @@ export function BoardCanvas({ session, identity, language, onNameChange }: Board
     [session],
   )
 
+  // tldraw's read-only mode hides the tools and refuses edits; it follows a lock or a role change at once.
+  useEffect(() => {
+    if (editor !== undefined && editor.getInstanceState().isReadonly !== readOnly) editor.updateInstanceState({ isReadonly: readOnly })
+  }, [editor, readOnly])
+  useEffect(() => {
+    if (editor !== undefined) onEditor?.(editor)
+  }, [editor, onEditor])
+
   return (
-    <div className="board-canvas" ref={containerRef}>
+    <div className="board-canvas" ref={containerRef} data-readonly={readOnly}>
       {/* No autofocus: keyboard and screen-reader users start at the top of the page
           (skip link, header); see editorFocus.ts. */}
       <Tldraw
@@ -89,7 +117,7 @@ export function BoardCanvas({ session, identity, language, onNameChange }: Board
         onMount={onMount}
         licenseKey={licenseKey}
         autoFocus={false}
-        maxAssetSize={MAX_IMAGE_BYTES}
+        maxAssetSize={maxImageBytes}
         maxImageDimension={MAX_IMAGE_PIXELS}
       />
     </div>

@@ -15,6 +15,6 @@ export function BoardPage({ boardName }: { readonly boardName: string }) {
     setIdentity((previous) => saveIdentity(name, previous))
   }, [])
 
-  if (identity === undefined) return <NamePrompt boardName={boardName} onSubmit={rename} />
+  if (identity === undefined) return <NamePrompt context={t('board.heading', { board: boardName })} onSubmit={rename} />
   return <BoardView boardName={boardName} identity={identity} onNameChange={rename} />
 }

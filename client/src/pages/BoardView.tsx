@@ -1,3 +1,4 @@
+import { boardDocName } from '@werkraum/shared'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BoardCanvas } from '../components/BoardCanvas.tsx'
@@ -29,7 +30,7 @@ export function BoardView({ boardName, identity, onNameChange }: BoardViewProps)
   // so a new name does not reconnect.
   const [initialIdentity] = useState(identity)
   useEffect(() => {
-    const created = new BoardSession(boardName, initialIdentity)
+    const created = new BoardSession(boardDocName(boardName), initialIdentity)
     setSession(created)
     return () => {
       created.destroy()

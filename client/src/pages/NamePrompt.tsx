@@ -3,16 +3,17 @@ import { PageShell } from '../components/PageShell.tsx'
 import { NameForm } from '../components/NameForm.tsx'
 
 interface NamePromptProps {
-  readonly boardName: string
+  /** Where the name will be shown: the board's or the workshop's heading. */
+  readonly context: string
   readonly onSubmit: (name: string) => void
 }
 
-/** Shown instead of the board until this browser has a display name. */
-export function NamePrompt({ boardName, onSubmit }: NamePromptProps) {
+/** Shown instead of a board until this browser has a display name. */
+export function NamePrompt({ context, onSubmit }: NamePromptProps) {
   const { t } = useTranslation()
   return (
     <PageShell>
-      <p className="eyebrow">{t('board.heading', { board: boardName })}</p>
+      <p className="eyebrow">{context}</p>
       <h1>{t('name.heading')}</h1>
       <p>{t('name.intro')}</p>
       <section className="card">

@@ -2,8 +2,9 @@ import { boardSlug } from '@werkraum/shared'
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PageShell } from '../components/PageShell.tsx'
+import { CreateWorkshopForm } from '../components/workshop/CreateWorkshopForm.tsx'
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts'
-import { boardPath } from '../routing/route.ts'
+import { boardPath, joinPath } from '../routing/route.ts'
 import { navigate } from '../routing/useRoute.ts'
 import { randomBoardName } from '../user/boardName.ts'
 
@@ -13,7 +14,17 @@ export function StartPage() {
   const [typed, setTyped] = useState('')
   const [error, setError] = useState(false)
   const inputRef = useRef<HTMLInputElement>(null)
-  const ids = { newHeading: useId(), openHeading: useId(), input: useId(), hint: useId(), error: useId() }
+  const ids = {
+    workshopHeading: useId(),
+    joinHeading: useId(),
+    boardsHeading: useId(),
+    newHeading: useId(),
+    openHeading: useId(),
+    input: useId(),
+    hint: useId(),
+    error: useId(),
+  }
+  const deleted = new URLSearchParams(window.location.search).has('deleted')
 
   const open = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
@@ -30,9 +41,40 @@ export function StartPage() {
     <PageShell>
       <h1>{t('start.heading')}</h1>
       <p className="lead">{t('start.intro')}</p>
+      {deleted ? (
+        <p className="notice" role="status" data-testid="workshop-deleted">
+          {t('start.workshopDeleted')}
+        </p>
+      ) : null}
 
+      <div className="start-grid">
+        <section className="card" aria-labelledby={ids.joinHeading}>
+          <h2 id={ids.joinHeading}>{t('start.joinHeading')}</h2>
+          <p>{t('start.joinText')}</p>
+          <a
+            className="button button--primary"
+            href={joinPath()}
+            data-testid="go-join"
+            onClick={(event) => {
+              event.preventDefault()
+              navigate(joinPath())
+            }}
+          >
+            {t('start.joinButton')}
+          </a>
+        </section>
+        <section className="card" aria-labelledby={ids.workshopHeading}>
+          <h2 id={ids.workshopHeading}>{t('start.workshopHeading')}</h2>
+          <p>{t('start.workshopText')}</p>
+          <CreateWorkshopForm />
+        </section>
+      </div>
+
+      <h2 id={ids.boardsHeading} className="section-heading">
+        {t('start.boardsHeading')}
+      </h2>
       <section className="card" aria-labelledby={ids.newHeading}>
-        <h2 id={ids.newHeading}>{t('start.newHeading')}</h2>
+        <h3 id={ids.newHeading}>{t('start.newHeading')}</h3>
         <p>{t('start.newText')}</p>
         <button
           type="button"
@@ -45,7 +87,7 @@ export function StartPage() {
       </section>
 
       <section className="card" aria-labelledby={ids.openHeading}>
-        <h2 id={ids.openHeading}>{t('start.openHeading')}</h2>
+        <h3 id={ids.openHeading}>{t('start.openHeading')}</h3>
         <form onSubmit={open} noValidate>
           <label htmlFor={ids.input}>{t('start.openLabel')}</label>
           <p id={ids.hint} className="hint">

@@ -1,7 +1,7 @@
 import { boardDocName } from '@werkraum/shared'
 import { DocNameSchema } from '@werkraum/shared/schemas'
 import { describe, expect, it } from 'vitest'
-import { boardPath, parseRoute, routePath } from './route.ts'
+import { boardPath, joinPath, parseRoute, routePath, workshopPath } from './route.ts'
 
 describe('parseRoute', () => {
   it('maps / to the start page', () => {
@@ -37,5 +37,27 @@ describe('parseRoute', () => {
     const route = parseRoute(boardPath('stille-eiche-abc234'))
     expect(routePath(route)).toBe('/b/stille-eiche-abc234')
     expect(routePath({ kind: 'not-found' })).toBeUndefined()
+  })
+})
+
+describe('workshop and join routes', () => {
+  it('maps /w/<id> to the workshop, its boards and its console', () => {
+    expect(parseRoute('/w/Ab12')).toEqual({ kind: 'workshop', id: 'Ab12', view: { kind: 'board' } })
+    expect(parseRoute('/w/Ab12/b/X9')).toEqual({ kind: 'workshop', id: 'Ab12', view: { kind: 'board', boardId: 'X9' } })
+    expect(parseRoute('/w/Ab12/console')).toEqual({ kind: 'workshop', id: 'Ab12', view: { kind: 'console' } })
+    expect(parseRoute('/w/Ab-12')).toEqual({ kind: 'not-found' })
+    expect(parseRoute('/w/Ab12/elsewhere')).toEqual({ kind: 'not-found' })
+  })
+
+  it('maps /j and /j/<code> to the join page, with the code as it was typed', () => {
+    expect(parseRoute('/j')).toEqual({ kind: 'join', code: '' })
+    expect(parseRoute('/j/K7M-2QX')).toEqual({ kind: 'join', code: 'K7M-2QX' })
+    expect(parseRoute('/j/%E0%A4%A')).toEqual({ kind: 'join', code: '' })
+  })
+
+  it('writes the paths it reads', () => {
+    for (const path of [workshopPath('Ab12'), workshopPath('Ab12', { kind: 'board', boardId: 'X9' }), workshopPath('Ab12', { kind: 'console' }), joinPath('K7M2QX'), joinPath()]) {
+      expect(routePath(parseRoute(path))).toBe(path)
+    }
   })
 })

@@ -1,13 +1,30 @@
 /**
- * The two pages Werkraum has, read from and written to the address bar with
- * the history API. Small enough that a router library would be the bigger part.
+ * The pages Werkraum has, read from and written to the address bar with the
+ * history API. Small enough that a router library would be the bigger part.
  */
 import { boardDocName, boardSlug, isDocName } from '@werkraum/shared'
 
 export type Route =
   | { readonly kind: 'start' }
   | { readonly kind: 'board'; readonly name: string }
+  | { readonly kind: 'join'; readonly code: string }
+  | { readonly kind: 'workshop'; readonly id: string; readonly view: WorkshopSubview }
   | { readonly kind: 'not-found' }
+
+/** Inside a workshop: one of its boards (the first when none is named), or the facilitator's console. */
+export type WorkshopSubview = { readonly kind: 'board'; readonly boardId?: string } | { readonly kind: 'console' }
+
+const WORKSHOP_PATH = /^\/w\/([A-Za-z0-9]{1,40})(?:\/(?:b\/([A-Za-z0-9]{1,40})|(console)))?\/?$/
+const JOIN_PATH = /^\/j(?:\/([^/]{0,32}))?\/?$/
+
+export function workshopPath(id: string, view: WorkshopSubview = { kind: 'board' }): string {
+  if (view.kind === 'console') return `/w/${id}/console`
+  return view.boardId === undefined ? `/w/${id}` : `/w/${id}/b/${view.boardId}`
+}
+
+export function joinPath(code = ''): string {
+  return code === '' ? '/j' : `/j/${encodeURIComponent(code)}`
+}
 
 export const BOARD_PATH_PREFIX = '/b/'
 
@@ -29,6 +46,22 @@ const CANONICAL_BOARD_NAME = /^[a-z0-9][a-z0-9._-]*$/
  */
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { kind: 'start' }
+  const workshop = WORKSHOP_PATH.exec(pathname)
+  if (workshop) {
+    const [, id, boardId, consoleView] = workshop as unknown as [string, string, string | undefined, string | undefined]
+    const view: WorkshopSubview = consoleView ? { kind: 'console' } : boardId ? { kind: 'board', boardId } : { kind: 'board' }
+    return { kind: 'workshop', id, view }
+  }
+  const join = JOIN_PATH.exec(pathname)
+  if (join) {
+    let code = ''
+    try {
+      code = decodeURIComponent(join[1] ?? '')
+    } catch {
+      // A broken code is just not prefilled.
+    }
+    return { kind: 'join', code }
+  }
   if (!pathname.startsWith(BOARD_PATH_PREFIX)) return { kind: 'not-found' }
   let raw: string
   try {
@@ -48,6 +81,10 @@ export function routePath(route: Route): string | undefined {
       return '/'
     case 'board':
       return boardPath(route.name)
+    case 'workshop':
+      return workshopPath(route.id, route.view)
+    case 'join':
+      return joinPath(route.code)
     case 'not-found':
       return undefined
     default: {

@@ -28,7 +28,8 @@ export function useRoute(): Route {
   const canonical = routePath(route)
   useEffect(() => {
     // "/b/Ideen%20Markt" becomes "/b/ideen-markt", so a shared link is the canonical one.
-    if (canonical !== undefined && canonical !== pathname) navigate(canonical, { replace: true })
+    // The fragment stays: a workshop link carries its token there.
+    if (canonical !== undefined && canonical !== pathname) navigate(canonical + window.location.hash, { replace: true })
   }, [canonical, pathname])
   return route
 }

@@ -1,4 +1,4 @@
-import { BOARD_LAYOUT_VERSION, MessageKind, MetaKey, boardMeta } from '@werkraum/shared'
+import { BOARD_LAYOUT_VERSION, MessageKind, MetaKey, boardDocName, boardMeta } from '@werkraum/shared'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
@@ -16,7 +16,7 @@ afterEach(() => {
 
 function open(persistence: Promise<unknown> = Promise.resolve()) {
   FakeSocket.last = undefined
-  const session = new BoardSession('test', identity, {
+  const session = new BoardSession(boardDocName('test'), identity, {
     serverUrl: 'ws://test/sync',
     WebSocketPolyfill: polyfill,
     persistence: () => ({ whenSynced: persistence, origin: 'idb', destroy: () => undefined }),

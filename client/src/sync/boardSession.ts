@@ -3,8 +3,8 @@
  * IndexedDB copy, the connection to the server, the tldraw store and the two
  * bindings between them. React components only read `getSnapshot()`.
  */
-import { SYNC_PATH, boardDocName } from '@werkraum/shared'
-import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, type TLStore } from 'tldraw'
+import { SYNC_PATH } from '@werkraum/shared'
+import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, type TLAssetStore, type TLStore } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import type { Identity } from '../user/identity.ts'
@@ -48,6 +48,10 @@ export interface BoardSessionOptions {
   readonly serverUrl?: string
   readonly persistence?: (docName: string, doc: Y.Doc) => LocalPersistence
   readonly WebSocketPolyfill?: typeof WebSocket
+  /** Query parameters of the connection; workshop documents need `token`. */
+  readonly params?: Record<string, string>
+  /** Where pasted images go; by default tldraw keeps them inside the document. */
+  readonly assets?: TLAssetStore
 }
 
 function indexeddbPersistence(docName: string, doc: Y.Doc): LocalPersistence {
@@ -66,7 +70,7 @@ function indexeddbPersistence(docName: string, doc: Y.Doc): LocalPersistence {
 
 export class BoardSession {
   readonly doc = new Y.Doc()
-  readonly store: TLStore = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
+  readonly store: TLStore
   readonly provider: WerkraumProvider
   private readonly persistence: LocalPersistence
   private readonly $user
@@ -81,12 +85,18 @@ export class BoardSession {
   private readonly indexeddbTimer: ReturnType<typeof setTimeout>
   private readonly stopPublishingUser: () => void
 
-  constructor(boardName: string, identity: Identity, options: BoardSessionOptions = {}) {
-    const docName = boardDocName(boardName)
+  /** `docName` is the document's full name: `board.<name>`, or `ws.<workshop>.board.<board>`. */
+  constructor(docName: string, identity: Identity, options: BoardSessionOptions = {}) {
+    this.store = createTLStore({
+      shapeUtils: defaultShapeUtils,
+      bindingUtils: defaultBindingUtils,
+      ...(options.assets ? { assets: options.assets } : {}),
+    })
     this.$user = atom<PresenceUser>('werkraum user', toPresenceUser(identity))
     this.persistence = (options.persistence ?? indexeddbPersistence)(docName, this.doc)
     this.provider = new WerkraumProvider(options.serverUrl ?? syncServerUrl(window.location), docName, this.doc, {
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+      ...(options.params ? { params: options.params } : {}),
     })
     this.monitor = monitorConnection(this.provider, this.doc, new Set<unknown>([this.provider, this.persistence.origin]), () => {
       this.update({ connection: this.monitor.view() })

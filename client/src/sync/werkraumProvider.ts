@@ -55,6 +55,8 @@ export interface WerkraumProviderOptions {
   readonly connect?: boolean
   /** For Node tests: the `ws` package's WebSocket. */
   readonly WebSocketPolyfill?: typeof WebSocket
+  /** Query parameters of the connection URL; workshop documents need `token`. */
+  readonly params?: Record<string, string>
 }
 
 export class WerkraumProvider extends WebsocketProvider {
@@ -76,6 +78,7 @@ export class WerkraumProvider extends WebsocketProvider {
       disableBc: true,
       shouldReconnect: (event) => shouldReconnectAfter(event.code),
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+      ...(options.params ? { params: options.params } : {}),
     })
 
     this.awareness.off('update', this._awarenessUpdateHandler)

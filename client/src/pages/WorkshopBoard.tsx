@@ -1,0 +1,101 @@
+import { WorkshopLimits, documentAccess, workshopBoardDocName, type Locale, type Role } from '@werkraum/shared'
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Editor } from 'tldraw'
+import { BoardCanvas } from '../components/BoardCanvas.tsx'
+import { BoardStateMessage } from '../components/BoardStateMessage.tsx'
+import { ConnectionStatus } from '../components/ConnectionStatus.tsx'
+import { FatalCloseBanner } from '../components/FatalCloseBanner.tsx'
+import { PresenceList } from '../components/PresenceList.tsx'
+import { isLanguage } from '../i18n/language.ts'
+import { BoardSession } from '../sync/boardSession.ts'
+import type { Identity } from '../user/identity.ts'
+import { workshopAssetStore } from '../workshop/assetStore.ts'
+import type { ControlBoard } from '../workshop/controlState.ts'
+import { applyTemplate } from '../workshop/templates.ts'
+
+interface WorkshopBoardProps {
+  readonly workshopId: string
+  readonly token: string
+  readonly board: ControlBoard
+  readonly role: Role
+  readonly locale: Locale
+  readonly identity: Identity
+}
+
+/** One workshop board: read-only when the server says so (observers, locked boards), laid out from its template when new. */
+export function WorkshopBoard({ workshopId, token, board, role, locale, identity }: WorkshopBoardProps) {
+  const { t, i18n } = useTranslation()
+  const language = isLanguage(i18n.language) ? i18n.language : 'en'
+  const [session, setSession] = useState<BoardSession>()
+  const docName = workshopBoardDocName(workshopId, board.id)
+
+  const [initialIdentity] = useState(identity)
+  useEffect(() => {
+    const created = new BoardSession(docName, initialIdentity, {
+      params: { token },
+      assets: workshopAssetStore(workshopId, token),
+    })
+    setSession(created)
+    return () => {
+      created.destroy()
+      window.__werkraum = undefined
+    }
+  }, [docName, initialIdentity, token, workshopId])
+  useEffect(() => session?.setUser(identity), [session, identity])
+
+  const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscription, session?.getSnapshot ?? noSnapshot)
+  const load = snapshot?.load ?? { kind: 'loading' }
+  const fatalClose = snapshot?.connection.fatalClose
+  const readOnly = documentAccess(role, 'board', { locked: board.locked }) === 'read'
+
+  const onEditor = useCallback(
+    (editor: Editor) => {
+      // Only a board the server has confirmed empty: an empty copy bound offline may not be.
+      if (readOnly || board.template === 'blank' || session?.provider.synced !== true) return
+      const meta = editor.getDocumentSettings().meta
+      // Once laid out, a board someone cleared stays clear.
+      if (meta.werkraumTemplate !== undefined) return
+      if (!applyTemplate(editor, board.template, locale)) return
+      // Kept out of undo, like the template itself: the first ctrl+z must not bring the template back later.
+      editor.run(() => editor.updateDocumentSettings({ meta: { ...meta, werkraumTemplate: board.template } }), { history: 'ignore' })
+    },
+    [readOnly, board.template, locale, session],
+  )
+
+  return (
+    <div className="workshop-board" data-testid="workshop-board" data-board-id={board.id} data-readonly={readOnly}>
+      <div className="board-toolbar">
+        <h2 className="board-toolbar-title">{board.title}</h2>
+        {readOnly ? (
+          <p className="readonly-note" data-testid="readonly-note">
+            {role === 'observer' ? t('workshop.readOnlyObserver') : t('workshop.readOnlyLocked')}
+          </p>
+        ) : null}
+        {snapshot !== undefined ? <ConnectionStatus view={snapshot.connection} /> : null}
+        <PresenceList people={snapshot?.people ?? []} />
+      </div>
+      {fatalClose !== undefined ? <FatalCloseBanner close={fatalClose} /> : null}
+      <div className="board-area">
+        {session !== undefined && load.kind === 'ready' ? (
+          <BoardCanvas
+            session={session}
+            identity={identity}
+            language={language}
+            onNameChange={noRename}
+            readOnly={readOnly}
+            maxImageBytes={WorkshopLimits.MAX_IMAGE_BYTES}
+            onEditor={onEditor}
+          />
+        ) : fatalClose !== undefined && load.kind === 'loading' ? null : (
+          <BoardStateMessage load={load} />
+        )}
+      </div>
+    </div>
+  )
+}
+
+// Names in a workshop come from the header's dialog, not from tldraw's menu.
+const noRename = (): void => undefined
+const noSubscription = (): (() => void) => () => undefined
+const noSnapshot = (): undefined => undefined

@@ -1,0 +1,43 @@
+import { permissionsOf, type Role, type WorkshopView } from '@werkraum/shared'
+import { useTranslation } from 'react-i18next'
+import { BoardsPanel } from '../components/workshop/BoardsPanel.tsx'
+import { DeletePanel } from '../components/workshop/DeletePanel.tsx'
+import { InvitePanel } from '../components/workshop/InvitePanel.tsx'
+import { PeoplePanel } from '../components/workshop/PeoplePanel.tsx'
+import type { ControlState } from '../workshop/controlState.ts'
+import { useCommand } from '../workshop/useCommand.ts'
+import type { WorkshopSession } from '../workshop/workshopSession.ts'
+
+interface WorkshopConsoleProps {
+  readonly session: WorkshopSession
+  readonly workshop: WorkshopView
+  readonly control: ControlState | undefined
+  readonly role: Role
+}
+
+/** The facilitator's console: invitations, people, boards, and deleting the workshop. Moderators see the boards part. */
+export function WorkshopConsole({ session, workshop, control, role }: WorkshopConsoleProps) {
+  const { t } = useTranslation()
+  const permissions = permissionsOf(role)
+  const commands = useCommand(workshop.id, session.token)
+  return (
+    <div className="console" data-testid="console">
+      <h2 className="console-heading">{t('console.heading')}</h2>
+      {/* Always in the page, so that screen readers announce a refusal when it appears. */}
+      <div role="alert" className="console-error" data-testid="command-error">
+        {commands.error !== undefined ? (
+          <p>
+            {commands.error}{' '}
+            <button type="button" className="button button--small" onClick={commands.clearError}>
+              {t('console.dismiss')}
+            </button>
+          </p>
+        ) : null}
+      </div>
+      {permissions.managePeople && workshop.joinCode !== undefined ? <InvitePanel joinCode={workshop.joinCode} links={workshop.links} /> : null}
+      {permissions.managePeople ? <PeoplePanel participants={control?.participants} commands={commands} /> : null}
+      {permissions.manageBoards ? <BoardsPanel workshopId={workshop.id} boards={control?.boards} canLock={permissions.command} commands={commands} /> : null}
+      {role === 'facilitator' ? <DeletePanel workshopId={workshop.id} token={session.token} title={control?.title || workshop.title} /> : null}
+    </div>
+  )
+}

@@ -1,0 +1,131 @@
+import { permissionsOf, type WorkshopView as WorkshopViewData } from '@werkraum/shared'
+import { useCallback, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
+import { NameDialog } from '../components/NameDialog.tsx'
+import { SkipLink } from '../components/SkipLink.tsx'
+import { ColorDialog } from '../components/workshop/ColorDialog.tsx'
+import { WorkshopNav } from '../components/workshop/WorkshopNav.tsx'
+import { useDocumentTitle } from '../hooks/useDocumentTitle.ts'
+import { workshopPath, type WorkshopSubview } from '../routing/route.ts'
+import { navigate } from '../routing/useRoute.ts'
+import { loadIdentity, randomColor, saveIdentity, type Identity } from '../user/identity.ts'
+import { credentialFor, updateCredential } from '../workshop/credentials.ts'
+import { currentRole, visibleBoards, type WorkshopSession, type WorkshopSnapshot } from '../workshop/workshopSession.ts'
+import { NamePrompt } from './NamePrompt.tsx'
+import { WorkshopBoard } from './WorkshopBoard.tsx'
+import { WorkshopConsole } from './WorkshopConsole.tsx'
+
+interface WorkshopViewProps {
+  readonly session: WorkshopSession
+  readonly snapshot: WorkshopSnapshot
+  readonly workshop: WorkshopViewData
+  readonly subview: WorkshopSubview
+}
+
+/** An open workshop: header, board list, and the chosen board or the console. */
+export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopViewProps) {
+  const { t } = useTranslation()
+  const control = snapshot.control
+  const title = control?.title || workshop.title
+  const role = currentRole(workshop, control)
+  const permissions = permissionsOf(role)
+  const boards = visibleBoards(workshop, control)
+  const { identity, named, setName, setColor } = useWorkshopIdentity(workshop, snapshot)
+  const [editing, setEditing] = useState(false)
+
+  const board = subview.kind === 'board' ? (subview.boardId === undefined ? boards[0] : boards.find((b) => b.id === subview.boardId)) : undefined
+  const showConsole = subview.kind === 'console' && permissions.manageBoards
+  useDocumentTitle(t('workshop.pageTitle', { title: showConsole ? t('console.heading') : (board?.title ?? title) }))
+
+  if (identity === undefined) return <NamePrompt context={title} onSubmit={setName} />
+
+  return (
+    <div className="board-page workshop-page" data-role={role}>
+      <SkipLink />
+      <header className="board-header">
+        <a
+          className="brand brand--link"
+          href="/"
+          aria-label={t('board.home')}
+          onClick={(event) => {
+            event.preventDefault()
+            navigate('/')
+          }}
+        >
+          {t('app.name')}
+        </a>
+        <h1 className="board-title" data-testid="workshop-title">
+          {title}
+        </h1>
+        <span className="role-badge" data-testid="own-role">
+          {t(`roles.${role}`)}
+        </span>
+        <button type="button" className="button identity-button" data-testid="change-identity" onClick={() => setEditing(true)}>
+          <span className="presence-swatch" style={{ backgroundColor: identity.color }} aria-hidden="true" />
+          {t('workshop.you', { name: identity.name })}
+        </button>
+        <LanguageSwitch />
+      </header>
+      <div className="workshop-body">
+        <WorkshopNav workshopId={workshop.id} boards={boards} currentBoardId={showConsole ? undefined : board?.id} showConsoleLink={permissions.manageBoards} consoleCurrent={showConsole} />
+        <main id="main" tabIndex={-1} className="board-main workshop-main">
+          {showConsole ? (
+            <WorkshopConsole session={session} workshop={workshop} control={control} role={role} />
+          ) : board !== undefined ? (
+            <WorkshopBoard key={board.id} workshopId={workshop.id} token={session.token} board={board} role={role} locale={workshop.locale} identity={identity} />
+          ) : (
+            <div className="board-message" role="alert" data-testid="board-unavailable">
+              <p>{subview.kind === 'console' ? t('console.notAllowed') : t('workshop.boardUnavailable')}</p>
+              <a
+                href={workshopPath(workshop.id)}
+                onClick={(event) => {
+                  event.preventDefault()
+                  navigate(workshopPath(workshop.id))
+                }}
+              >
+                {t('workshop.toPlenary')}
+              </a>
+            </div>
+          )}
+        </main>
+      </div>
+      {editing && !named ? <NameDialog currentName={identity.name} onSave={setName} onClose={() => setEditing(false)} /> : null}
+      {editing && named ? <ColorDialog name={identity.name} color={identity.color} onSave={setColor} onClose={() => setEditing(false)} /> : null}
+    </div>
+  )
+}
+
+/**
+ * Who we are on this workshop's boards. People who joined with a code have
+ * their name on the server (the facilitator may change it) and pick only
+ * their colour. The shared facilitator and observer links carry no name, so
+ * their holders use this browser's own name, asked once.
+ */
+function useWorkshopIdentity(workshop: WorkshopViewData, snapshot: WorkshopSnapshot) {
+  const named = workshop.name !== ''
+  const [local, setLocal] = useState<Identity | undefined>(loadIdentity)
+  const [color, setColorState] = useState(() => {
+    const chosen = credentialFor(workshop.id)?.color ?? local?.color ?? randomColor()
+    // Kept with the workshop, so that a reload shows the same colour.
+    updateCredential(workshop.id, { color: chosen })
+    return chosen
+  })
+  const serverName = snapshot.control?.participants.find((p) => p.id === workshop.participantId)?.name ?? workshop.name
+
+  const setColor = useCallback(
+    (next: string) => {
+      updateCredential(workshop.id, { color: next })
+      setColorState(next)
+    },
+    [workshop.id],
+  )
+  const setName = useCallback((name: string) => setLocal((previous) => saveIdentity(name, previous)), [])
+
+  const identity = useMemo<Identity | undefined>(() => {
+    if (named) return { id: workshop.participantId, name: serverName, color }
+    return local === undefined ? undefined : { id: local.id, name: local.name, color }
+  }, [named, workshop.participantId, serverName, color, local])
+
+  return { identity, named, setName, setColor }
+}

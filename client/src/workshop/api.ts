@@ -1,0 +1,109 @@
+/**
+ * The workshop HTTP API as the browser calls it. Answers are checked with the
+ * shared schemas; errors become `ApiCallError` with the server's code and its
+ * message, which the server writes in the language we ask for.
+ */
+import type { CreatedWorkshop, JoinedWorkshop, Locale, WorkshopView } from '@werkraum/shared'
+import {
+  ApiErrorSchema,
+  CreatedWorkshopSchema,
+  JoinedWorkshopSchema,
+  OkSchema,
+  UploadedImageSchema,
+  WorkshopViewSchema,
+  type WorkshopCommand,
+} from '@werkraum/shared/schemas'
+import { i18next } from '../i18n/index.ts'
+
+/** Codes the client adds to the server's: no answer at all, or one we cannot read. */
+export type ClientErrorCode = 'network' | 'bad_answer'
+
+export class ApiCallError extends Error {
+  constructor(
+    readonly status: number,
+    /** The server's error code (`unknown_code`, `forbidden` …), or a ClientErrorCode. */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiCallError'
+  }
+}
+
+interface CallOptions {
+  readonly method?: 'GET' | 'POST' | 'DELETE'
+  readonly token?: string
+  readonly json?: unknown
+  readonly body?: Blob
+  readonly signal?: AbortSignal
+}
+
+/** What `call` needs of a zod schema (the client does not depend on zod itself). */
+interface Checker<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false }
+}
+
+async function call<T>(path: string, schema: Checker<T>, options: CallOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { 'Accept-Language': i18next.language === 'de' ? 'de' : 'en' }
+  if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`
+  if (options.json !== undefined) headers['Content-Type'] = 'application/json'
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.json !== undefined ? JSON.stringify(options.json) : options.body,
+      signal: options.signal,
+      cache: 'no-store',
+    })
+  } catch (error) {
+    if (options.signal?.aborted) throw error
+    throw new ApiCallError(0, 'network', i18next.t('api.network'))
+  }
+  let payload: unknown
+  try {
+    payload = await response.json()
+  } catch {
+    throw new ApiCallError(response.status, 'bad_answer', i18next.t('api.badAnswer', { status: String(response.status) }))
+  }
+  if (!response.ok) {
+    const parsed = ApiErrorSchema.safeParse(payload)
+    if (parsed.success) throw new ApiCallError(response.status, parsed.data.error.code, parsed.data.error.message)
+    throw new ApiCallError(response.status, 'bad_answer', i18next.t('api.badAnswer', { status: String(response.status) }))
+  }
+  const parsed = schema.safeParse(payload)
+  if (!parsed.success) throw new ApiCallError(response.status, 'bad_answer', i18next.t('api.badAnswer', { status: String(response.status) }))
+  return parsed.data
+}
+
+export function createWorkshop(title: string, locale: Locale, password?: string): Promise<CreatedWorkshop> {
+  const json = password === undefined || password === '' ? { title, locale } : { title, locale, password }
+  return call('/api/workshops', CreatedWorkshopSchema, { method: 'POST', json })
+}
+
+export function joinWorkshop(code: string, name: string): Promise<JoinedWorkshop> {
+  return call('/api/join', JoinedWorkshopSchema, { method: 'POST', json: { code, name } })
+}
+
+export function fetchWorkshop(id: string, token: string, signal?: AbortSignal): Promise<WorkshopView> {
+  return call(`/api/workshops/${encodeURIComponent(id)}`, WorkshopViewSchema, { token, ...(signal ? { signal } : {}) })
+}
+
+export async function sendCommand(id: string, token: string, command: WorkshopCommand): Promise<void> {
+  await call(`/api/workshops/${encodeURIComponent(id)}/commands`, OkSchema, { method: 'POST', token, json: command })
+}
+
+export async function deleteWorkshop(id: string, token: string): Promise<void> {
+  await call(`/api/workshops/${encodeURIComponent(id)}`, OkSchema, { method: 'DELETE', token })
+}
+
+/** Uploads an image; answers the path it is served under (without a token). */
+export async function uploadImage(id: string, token: string, file: Blob, signal?: AbortSignal): Promise<string> {
+  const answer = await call(`/api/workshops/${encodeURIComponent(id)}/images`, UploadedImageSchema, {
+    method: 'POST',
+    token,
+    body: file,
+    ...(signal ? { signal } : {}),
+  })
+  return answer.src
+}

@@ -1,0 +1,66 @@
+/**
+ * Reads the workshop's control document (written by the server only; layout
+ * in docs/API.md) into plain values for the screens. What does not have the
+ * expected shape is left out rather than trusted.
+ */
+import { BOARD_TEMPLATES, ROLES, type BoardTemplate, type Role } from '@werkraum/shared'
+import type * as Y from 'yjs'
+
+export interface ControlParticipant {
+  readonly id: string
+  readonly name: string
+  readonly role: Role
+  readonly present: boolean
+}
+
+export interface ControlBoard {
+  readonly id: string
+  readonly title: string
+  readonly position: number
+  readonly locked: boolean
+  readonly archived: boolean
+  readonly template: BoardTemplate
+}
+
+export interface ControlState {
+  readonly title: string
+  readonly participants: readonly ControlParticipant[]
+  /** In the facilitator's order, archived ones included. */
+  readonly boards: readonly ControlBoard[]
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}
+
+function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+}
+
+function isTemplate(value: unknown): value is BoardTemplate {
+  return typeof value === 'string' && (BOARD_TEMPLATES as readonly string[]).includes(value)
+}
+
+export function readControlState(doc: Y.Doc): ControlState {
+  const title = doc.getMap<unknown>('workshop').get('title')
+  const participants: ControlParticipant[] = []
+  doc.getMap<unknown>('participants').forEach((value, id) => {
+    if (!isRecord(value) || typeof value.name !== 'string' || !isRole(value.role)) return
+    participants.push({ id, name: value.name, role: value.role, present: value.present === true })
+  })
+  participants.sort((a, b) => a.name.localeCompare(b.name))
+  const boards: ControlBoard[] = []
+  doc.getMap<unknown>('boards').forEach((value, id) => {
+    if (!isRecord(value) || typeof value.title !== 'string' || typeof value.position !== 'number') return
+    boards.push({
+      id,
+      title: value.title,
+      position: value.position,
+      locked: value.locked === true,
+      archived: value.archived === true,
+      template: isTemplate(value.template) ? value.template : 'blank',
+    })
+  })
+  boards.sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
+  return { title: typeof title === 'string' ? title : '', participants, boards }
+}

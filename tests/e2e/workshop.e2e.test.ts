@@ -1,0 +1,139 @@
+/**
+ * A workshop as the three people of issue #3 live it, in real browsers: the
+ * facilitator creates it, a participant joins with the code, both draw on the
+ * plenary board, an observer watches live and cannot change anything. Then the
+ * facilitator locks the board and removes the participant.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { CLIENT_DIST, browserSkipReason, launchBrowser, screenshot, watchForeignRequests } from '../support/browser.ts'
+import { removeDir, startTestServer } from '../support/server.ts'
+import type { TestServer } from '../support/server.ts'
+import { BoardPage } from './pages.ts'
+import { FacilitatorConsole, JoinForm, isReadonly } from './workshopPages.ts'
+
+const skip = browserSkipReason()
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
+  let server: TestServer
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+  const foreign: string[][] = []
+
+  async function newPage(locale: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+    const context = await browser.newContext({ locale, viewport })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+    contexts.push(context)
+    foreign.push(watchForeignRequests(context, server.url))
+    return context.newPage()
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer({ CLIENT_DIR: CLIENT_DIST })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined)
+    await browser?.close()
+    await server?.close()
+    if (server) removeDir(server.dataDir)
+  })
+
+  it('facilitator creates, participant joins with the code, both draw, the observer watches read-only', async () => {
+    const facilitatorPage = await newPage('de-DE')
+    const facilitator = new FacilitatorConsole(facilitatorPage)
+    await facilitator.create(server.url, 'Digitaler Sprint Marktplatz', 'Moderatorin')
+    const code = await facilitator.joinCode()
+    expect(code).toMatch(/^[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{4}$/)
+    const observerLink = await facilitator.observerLink()
+    expect(observerLink).toMatch(new RegExp(`^${server.url}/w/[A-Za-z0-9]+#t=`))
+    await expect.poll(() => facilitatorPage.getByTestId('join-qr').locator('path').getAttribute('d')).toMatch(/^M/)
+    expect(await axeViolations(facilitatorPage)).toEqual([])
+    await screenshot(facilitatorPage, 'workshop-console')
+
+    // The participant types the code as read aloud, in lower case.
+    const participantPage = await newPage('en-US')
+    const join = new JoinForm(participantPage)
+    await join.openFromStart(server.url)
+    expect(await axeViolations(participantPage)).toEqual([])
+    await join.join(code.toLowerCase(), 'Ben')
+    const ben = new BoardPage(participantPage)
+    await ben.waitConnected()
+    expect(await isReadonly(participantPage)).toBe(false)
+    expect(await axeViolations(participantPage)).toEqual([])
+
+    // The facilitator sees Ben arrive.
+    await facilitator.person('Ben').and(facilitatorPage.locator('[data-present="true"]')).waitFor({ timeout: 10_000 })
+
+    // Both draw on the plenary board.
+    await facilitator.openBoard('Plenum')
+    const anna = new BoardPage(facilitatorPage)
+    await anna.waitConnected()
+    await anna.drawRectangle(-200, -100)
+    await ben.writeStickyNote(150, 50, 'Bürgerbus')
+    for (const person of [anna, ben]) {
+      await expect
+        .poll(async () => (await person.shapes()).map((s) => `${s.type}:${s.geo ?? s.text ?? ''}`).sort(), { timeout: 10_000 })
+        .toEqual(['geo:rectangle', 'note:Bürgerbus'])
+    }
+
+    // The observer sees it live, with tldraw read-only, and cannot change it.
+    const observerPage = await newPage('de-DE')
+    await observerPage.goto(observerLink)
+    const olga = new BoardPage(observerPage)
+    await olga.enterName('Olga')
+    await olga.waitConnected()
+    // The token left the address bar.
+    expect(observerPage.url()).not.toContain('#t=')
+    await expect.poll(async () => (await olga.shapes()).length, { timeout: 10_000 }).toBe(2)
+    await observerPage.getByTestId('readonly-note').waitFor()
+    expect(await isReadonly(observerPage)).toBe(true)
+    expect(await axeViolations(observerPage)).toEqual([])
+    await olga.drawRectangle(100, -150)
+    await ben.writeStickyNote(-50, 150, 'Mitfahrbank')
+    await expect.poll(async () => (await olga.shapes()).length, { timeout: 10_000 }).toBe(3)
+    expect((await anna.shapes()).length).toBe(3)
+    await screenshot(observerPage, 'workshop-observer')
+
+    // Locking the board makes it read-only for Ben at once, unlocking gives it back.
+    await facilitator.openConsole()
+    await facilitator.toggleLock('Plenum')
+    await participantPage.getByTestId('readonly-note').waitFor({ timeout: 10_000 })
+    expect(await isReadonly(participantPage)).toBe(true)
+    await facilitator.toggleLock('Plenum')
+    await participantPage.getByTestId('readonly-note').waitFor({ state: 'detached', timeout: 10_000 })
+    expect(await isReadonly(participantPage)).toBe(false)
+
+    // Removing Ben disconnects him, and his browser cannot get back in.
+    await facilitator.remove('Ben')
+    await participantPage.getByTestId('workshop-refused').waitFor({ timeout: 10_000 })
+    expect(await axeViolations(participantPage)).toEqual([])
+    await participantPage.reload()
+    await participantPage.getByTestId('workshop-no-access').waitFor({ timeout: 10_000 })
+    await facilitator.person('Ben').waitFor({ state: 'detached', timeout: 10_000 })
+
+    expect(foreign.flat(), 'requests to other origins').toEqual([])
+  })
+
+  it('join page, console and workshop board work on a phone without sideways scrolling', async () => {
+    const page = await newPage('de-DE', { width: 390, height: 844 })
+    const facilitator = new FacilitatorConsole(page)
+    await facilitator.create(server.url, 'Sprint am Telefon', 'Mo')
+    const overflow = (): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(await overflow()).toBeLessThanOrEqual(0)
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'workshop-console-phone')
+    await facilitator.openBoard('Plenum')
+    await new BoardPage(page).waitConnected()
+    expect(await overflow()).toBeLessThanOrEqual(0)
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'workshop-board-phone')
+    expect(foreign.flat()).toEqual([])
+  })
+})

@@ -1,0 +1,73 @@
+/** Page objects for workshops: what facilitators, participants and observers do. */
+import type { Page } from 'playwright-core'
+import { BoardPage } from './pages.ts'
+
+export class FacilitatorConsole {
+  constructor(readonly page: Page) {}
+
+  /** Creates a workshop from the start page and answers the name prompt that follows. */
+  async create(origin: string, title: string, displayName: string): Promise<void> {
+    await this.page.goto(origin + '/')
+    await this.page.getByTestId('create-title').fill(title)
+    await this.page.getByTestId('create-workshop').click()
+    await new BoardPage(this.page).enterName(displayName)
+    await this.page.getByTestId('console').waitFor({ timeout: 15_000 })
+  }
+
+  async joinCode(): Promise<string> {
+    return (await this.page.getByTestId('join-code').innerText()).trim()
+  }
+
+  async observerLink(): Promise<string> {
+    return this.page.getByTestId('observer-link').inputValue()
+  }
+
+  person(name: string) {
+    return this.page.getByTestId('person').filter({ hasText: name })
+  }
+
+  async openConsole(): Promise<void> {
+    await this.page.getByTestId('console-link').click()
+    await this.page.getByTestId('console').waitFor()
+  }
+
+  async openBoard(title: string): Promise<void> {
+    await this.page.getByTestId('board-link').filter({ hasText: title }).click()
+    await this.page.getByTestId('workshop-board').waitFor()
+  }
+
+  async toggleLock(boardTitle: string): Promise<void> {
+    await this.page.getByTestId('board-admin').filter({ hasText: boardTitle }).getByTestId('board-lock').click()
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.person(name).getByTestId('person-remove').click()
+    await this.page.getByTestId('confirm-dialog-confirm').click()
+  }
+
+  async setRole(name: string, role: string): Promise<void> {
+    await this.person(name).getByTestId('person-role').selectOption(role)
+  }
+}
+
+export class JoinForm {
+  constructor(readonly page: Page) {}
+
+  /** From the start page, as someone who was told the code. */
+  async openFromStart(origin: string): Promise<void> {
+    await this.page.goto(origin + '/')
+    await this.page.getByTestId('go-join').click()
+    await this.page.getByTestId('join-code-input').waitFor()
+  }
+
+  async join(code: string, name: string): Promise<void> {
+    await this.page.getByTestId('join-code-input').fill(code)
+    await this.page.getByTestId('join-name-input').fill(name)
+    await this.page.getByTestId('join-submit').click()
+  }
+}
+
+/** Whether tldraw is in its read-only mode on this page. */
+export function isReadonly(page: Page): Promise<boolean | undefined> {
+  return page.evaluate(() => window.__werkraum?.editor.getInstanceState().isReadonly)
+}
