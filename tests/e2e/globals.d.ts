@@ -3,6 +3,9 @@ interface WerkraumTestHook {
   editor: {
     getCurrentPageShapes(): Array<{ type: string; props: unknown }>
     getInstanceState(): { isReadonly: boolean }
+    getAssets(): Array<{ props: { src?: unknown } }>
+    getViewportPageBounds(): { center: { x: number; y: number } }
+    putExternalContent(content: { type: 'files'; files: File[]; point: { x: number; y: number } }): Promise<void>
   }
 }
 

@@ -86,4 +86,31 @@ export class BoardPage {
       })
     })
   }
+
+  /** Pastes a small PNG, as dropping a file onto the canvas does. */
+  async pasteImage(): Promise<void> {
+    await this.page.evaluate(async () => {
+      const canvas = document.createElement('canvas')
+      canvas.width = 64
+      canvas.height = 48
+      const context = canvas.getContext('2d')
+      if (!context) throw new Error('no 2d context')
+      context.fillStyle = '#b42318'
+      context.fillRect(0, 0, 64, 48)
+      const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no blob'))), 'image/png'))
+      const editor = window.__werkraum?.editor
+      if (!editor) throw new Error('no editor')
+      await editor.putExternalContent({ type: 'files', files: [new File([blob], 'skizze.png', { type: 'image/png' })], point: editor.getViewportPageBounds().center })
+    })
+  }
+
+  /** Where the board's images live, as the document records them. */
+  async assetSources(): Promise<string[]> {
+    return this.page.evaluate(() => (window.__werkraum?.editor.getAssets() ?? []).map((a) => String(a.props.src)))
+  }
+
+  /** Images on the canvas that the browser has actually loaded. */
+  async loadedImages(): Promise<number> {
+    return this.page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('.tl-canvas img')].filter((img) => img.complete && img.naturalWidth > 0).length)
+  }
 }

@@ -101,6 +101,34 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
     expect((await anna.shapes()).length).toBe(3)
     await screenshot(observerPage, 'workshop-observer')
 
+    // A pasted image is uploaded to Werkraum: the board keeps only its address, and Ben sees it.
+    await anna.pasteImage()
+    await expect.poll(() => anna.assetSources(), { timeout: 10_000 }).toEqual([expect.stringMatching(/^\/api\/workshops\/\w+\/images\/\w+$/)])
+    await expect.poll(() => ben.assetSources(), { timeout: 10_000 }).toEqual(await anna.assetSources())
+    await expect.poll(() => ben.loadedImages(), { timeout: 10_000 }).toBe(1)
+
+    // Making Ben an observer takes his pen away at once; making him a participant gives it back.
+    await facilitator.openConsole()
+    await facilitator.setRole('Ben', 'observer')
+    await participantPage.getByTestId('readonly-note').waitFor({ timeout: 10_000 })
+    expect(await isReadonly(participantPage)).toBe(true)
+    await facilitator.setRole('Ben', 'participant')
+    await participantPage.getByTestId('readonly-note').waitFor({ state: 'detached', timeout: 10_000 })
+
+    // A board added from the concept template is laid out once, the same for everyone.
+    await facilitator.addBoard('Konzepte', 'concept')
+    await participantPage.getByTestId('board-link').filter({ hasText: 'Konzepte' }).click()
+    await ben.waitConnected()
+    await expect.poll(async () => (await ben.shapes()).filter((s) => s.type === 'frame').length, { timeout: 10_000 }).toBe(4)
+    await facilitator.openBoard('Konzepte')
+    await anna.waitConnected()
+    const concept = await anna.shapes()
+    expect(concept.filter((s) => s.type === 'frame').length).toBe(4)
+    await expect.poll(async () => (await ben.shapes()).length, { timeout: 10_000 }).toBe(concept.length)
+    await screenshot(facilitatorPage, 'workshop-concept-template')
+    await participantPage.getByTestId('board-link').filter({ hasText: 'Plenum' }).click()
+    await ben.waitConnected()
+
     // Locking the board makes it read-only for Ben at once, unlocking gives it back.
     await facilitator.openConsole()
     await facilitator.toggleLock('Plenum')
@@ -119,6 +147,17 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
     await facilitator.person('Ben').waitFor({ state: 'detached', timeout: 10_000 })
 
     expect(foreign.flat(), 'requests to other origins').toEqual([])
+  })
+
+  it('explains a link that is not valid', async () => {
+    const page = await newPage('en-US')
+    const created = await (await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'T', locale: 'en' }) })).json() as { id: string }
+    await page.goto(`${server.url}/w/${created.id}#t=not-a-token`)
+    const refused = page.getByTestId('workshop-refused')
+    await refused.waitFor({ timeout: 10_000 })
+    expect(await refused.getAttribute('data-status')).toBe('401')
+    expect(await refused.innerText()).toContain('not valid')
+    expect(await axeViolations(page)).toEqual([])
   })
 
   it('join page, console and workshop board work on a phone without sideways scrolling', async () => {

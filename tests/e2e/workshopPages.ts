@@ -45,6 +45,13 @@ export class FacilitatorConsole {
     await this.page.getByTestId('confirm-dialog-confirm').click()
   }
 
+  async addBoard(title: string, template: 'blank' | 'brainstorming' | 'concept'): Promise<void> {
+    await this.page.getByTestId('add-board-title').fill(title)
+    await this.page.getByTestId('add-board-template').selectOption(template)
+    await this.page.getByTestId('add-board-submit').click()
+    await this.page.getByTestId('board-link').filter({ hasText: title }).waitFor({ timeout: 10_000 })
+  }
+
   async setRole(name: string, role: string): Promise<void> {
     await this.person(name).getByTestId('person-role').selectOption(role)
   }

@@ -1,5 +1,5 @@
-import { WorkshopLimits, documentAccess, workshopBoardDocName, type Locale, type Role } from '@werkraum/shared'
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
+import { WorkshopLimits, documentAccess, workshopBoardDocName, type BoardTemplate, type Locale, type Role } from '@werkraum/shared'
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
 import { BoardCanvas } from '../components/BoardCanvas.tsx'
@@ -49,19 +49,16 @@ export function WorkshopBoard({ workshopId, token, board, role, locale, identity
   const fatalClose = snapshot?.connection.fatalClose
   const readOnly = documentAccess(role, 'board', { locked: board.locked }) === 'read'
 
-  const onEditor = useCallback(
-    (editor: Editor) => {
-      // Only a board the server has confirmed empty: an empty copy bound offline may not be.
-      if (readOnly || board.template === 'blank' || session?.provider.synced !== true) return
-      const meta = editor.getDocumentSettings().meta
-      // Once laid out, a board someone cleared stays clear.
-      if (meta.werkraumTemplate !== undefined) return
-      if (!applyTemplate(editor, board.template, locale)) return
-      // Kept out of undo, like the template itself: the first ctrl+z must not bring the template back later.
-      editor.run(() => editor.updateDocumentSettings({ meta: { ...meta, werkraumTemplate: board.template } }), { history: 'ignore' })
-    },
-    [readOnly, board.template, locale, session],
-  )
+  // Read when the editor arrives, without making a new callback (and a new zoom) on every lock or role change.
+  const latest = useRef({ readOnly, template: board.template, locale, session })
+  latest.current = { readOnly, template: board.template, locale, session }
+  const onEditor = useCallback((editor: Editor) => {
+    const { readOnly, template, locale, session } = latest.current
+    // Only a board the server has confirmed empty: an empty copy bound offline may not be.
+    if (!readOnly && session?.provider.synced === true) layOutTemplate(editor, template, locale)
+    // Templates and boards from earlier sessions are bigger than one screen: show all of it.
+    if (editor.getCurrentPageShapeIds().size > 0) editor.zoomToFit({ animation: { duration: 0 } })
+  }, [])
 
   return (
     <div className="workshop-board" data-testid="workshop-board" data-board-id={board.id} data-readonly={readOnly}>
@@ -93,6 +90,16 @@ export function WorkshopBoard({ workshopId, token, board, role, locale, identity
       </div>
     </div>
   )
+}
+
+/** Lays out a new board's template, once: a board someone cleared stays clear. */
+function layOutTemplate(editor: Editor, template: BoardTemplate, locale: Locale): void {
+  if (template === 'blank') return
+  const meta = editor.getDocumentSettings().meta
+  if (meta.werkraumTemplate !== undefined) return
+  if (!applyTemplate(editor, template, locale)) return
+  // Kept out of undo, like the template itself.
+  editor.run(() => editor.updateDocumentSettings({ meta: { ...meta, werkraumTemplate: template } }), { history: 'ignore' })
 }
 
 // Names in a workshop come from the header's dialog, not from tldraw's menu.

@@ -4,7 +4,8 @@ import { PageShell } from '../components/PageShell.tsx'
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts'
 import { joinPath, type WorkshopSubview } from '../routing/route.ts'
 import { navigate } from '../routing/useRoute.ts'
-import { credentialFor, forgetCredential, storeCredential, tokenFromFragment } from '../workshop/credentials.ts'
+import { credentialFor, storeCredential, tokenFromFragment } from '../workshop/credentials.ts'
+import { forgetWorkshop } from '../workshop/forget.ts'
 import { WorkshopSession } from '../workshop/workshopSession.ts'
 import { WorkshopView } from './WorkshopView.tsx'
 
@@ -41,7 +42,7 @@ function OpenWorkshop({ workshopId, token, view }: { readonly workshopId: string
 
   useEffect(() => {
     // A refused token will not work next time either; the page explains why.
-    if (load.kind === 'refused') forgetCredential(workshopId)
+    if (load.kind === 'refused') void forgetWorkshop(workshopId)
   }, [load.kind, workshopId])
 
   switch (load.kind) {

@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { navigate } from '../../routing/useRoute.ts'
 import { deleteWorkshop } from '../../workshop/api.ts'
-import { forgetCredential } from '../../workshop/credentials.ts'
+import { forgetWorkshop } from '../../workshop/forget.ts'
 import { ConfirmDialog } from './Dialogs.tsx'
 
 /** Deleting the workshop and everything in it, after a confirmation. */
@@ -16,7 +16,7 @@ export function DeletePanel({ workshopId, token, title }: { readonly workshopId:
     setState({ kind: 'deleting' })
     try {
       await deleteWorkshop(workshopId, token)
-      forgetCredential(workshopId)
+      await forgetWorkshop(workshopId)
       navigate('/?deleted=1', { replace: true })
     } catch (error) {
       setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
