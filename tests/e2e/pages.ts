@@ -111,6 +111,6 @@ export class BoardPage {
 
   /** Images on the canvas that the browser has actually loaded. */
   async loadedImages(): Promise<number> {
-    return this.page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('.tl-canvas img')].filter((img) => img.complete && img.naturalWidth > 0).length)
+    return this.page.evaluate(() => Array.from(document.querySelectorAll<HTMLImageElement>('.tl-canvas img')).filter((img) => img.complete && img.naturalWidth > 0).length)
   }
 }

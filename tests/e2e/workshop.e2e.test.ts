@@ -173,6 +173,17 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
     expect(await overflow()).toBeLessThanOrEqual(0)
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'workshop-board-phone')
+
+    // Deleting asks first, then everything is gone and the link no longer works.
+    const workshopUrl = page.url()
+    await facilitator.openConsole()
+    await page.getByTestId('delete-workshop').click()
+    await page.getByTestId('confirm-dialog').waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByTestId('confirm-dialog-confirm').click()
+    await page.getByTestId('workshop-deleted').waitFor({ timeout: 10_000 })
+    await page.goto(workshopUrl)
+    await page.getByTestId('workshop-no-access').waitFor({ timeout: 10_000 })
     expect(foreign.flat()).toEqual([])
   })
 })
