@@ -398,6 +398,14 @@ describe('managing boards', () => {
     expect(status).toBe(101)
     expect((await command(created.facilitatorToken, { type: 'renameBoard', boardId: 'xMissing', title: 'x' })).status).toBe(404)
     expect((await command(created.facilitatorToken, { type: 'addBoard', title: 'x', template: 'kanban' })).status).toBe(400)
+
+    // The last board that is not archived stays: the screens always open one.
+    expect((await command(created.facilitatorToken, { type: 'archiveBoard', boardId: canvas, archived: true })).status).toBe(200)
+    const plenary = boards.find((b) => b.title === 'Plenum')!.id
+    expect((await command(created.facilitatorToken, { type: 'archiveBoard', boardId: plenary, archived: true })).status).toBe(409)
+    expect((await view(created.id, paula.token)).body.boards.map((b) => b.title)).toEqual(['Plenum'])
+    expect((await command(created.facilitatorToken, { type: 'archiveBoard', boardId: ideas, archived: false })).status).toBe(200)
+    expect((await command(created.facilitatorToken, { type: 'archiveBoard', boardId: plenary, archived: true })).status).toBe(200)
   })
 })
 

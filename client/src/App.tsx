@@ -1,12 +1,15 @@
+import { useEffect, useRef } from 'react'
 import { BoardPage } from './pages/BoardPage.tsx'
 import { JoinPage } from './pages/JoinPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
 import { StartPage } from './pages/StartPage.tsx'
 import { WorkshopPage } from './pages/WorkshopPage.tsx'
+import { routePath } from './routing/route.ts'
 import { useRoute } from './routing/useRoute.ts'
 
 export function App() {
   const route = useRoute()
+  useFocusOnNavigation(routePath(route) ?? window.location.pathname)
   switch (route.kind) {
     case 'start':
       return <StartPage />
@@ -24,4 +27,21 @@ export function App() {
       return unreachable
     }
   }
+}
+
+/**
+ * After moving to another page inside the app, focus goes to the new page's
+ * main landmark, as after a page load: otherwise it stays on a button that no
+ * longer exists, and screen readers announce nothing.
+ */
+function useFocusOnNavigation(path: string): void {
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    const frame = requestAnimationFrame(() => document.getElementById('main')?.focus({ preventScroll: true }))
+    return () => cancelAnimationFrame(frame)
+  }, [path])
 }

@@ -214,7 +214,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       })
     } catch (error) {
       // Nothing may escape an upgrade: the process serves everyone else.
-      log.error('upgrade.failed', { url: req.url, error })
+      log.error('upgrade.failed', { url: pathOnly(req.url), error })
       refuseUpgrade(socket, 500, 'Internal Server Error')
     }
   }
@@ -268,7 +268,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const http: Server = createServer((req, res) => {
     onRequest(req, res).catch((error: unknown) => {
-      log.error('http.failed', { url: req.url, error })
+      log.error('http.failed', { url: pathOnly(req.url), error })
       if (!res.headersSent) sendApiError(req, res, 500, 'internal_error')
       else res.destroy()
     })
@@ -361,4 +361,9 @@ function parseRequestUrl(req: IncomingMessage): URL | undefined {
 
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+}
+
+/** A request's path for logs: the query can hold a token (`?token=`), which must not end up in log files. */
+function pathOnly(url: string | undefined): string {
+  return (url ?? '').split('?')[0] ?? ''
 }

@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core'
 import { CLIENT_DIST, browserSkipReason, launchBrowser, screenshot, watchForeignRequests } from '../support/browser.ts'
 import { removeDir, startTestServer } from '../support/server.ts'
 import type { TestServer } from '../support/server.ts'
@@ -106,6 +106,10 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
     await expect.poll(() => anna.assetSources(), { timeout: 10_000 }).toEqual([expect.stringMatching(/^\/api\/workshops\/\w+\/images\/\w+$/)])
     await expect.poll(() => ben.assetSources(), { timeout: 10_000 }).toEqual(await anna.assetSources())
     await expect.poll(() => ben.loadedImages(), { timeout: 10_000 }).toBe(1)
+    // Fetched with the token in a header: no image address carries it.
+    const imageRequests = await participantPage.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/images/')))
+    expect(imageRequests.length).toBeGreaterThan(0)
+    expect(imageRequests.filter((n) => n.includes('token'))).toEqual([])
 
     // Making Ben an observer takes his pen away at once; making him a participant gives it back.
     await facilitator.openConsole()
@@ -138,15 +142,70 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
     await participantPage.getByTestId('readonly-note').waitFor({ state: 'detached', timeout: 10_000 })
     expect(await isReadonly(participantPage)).toBe(false)
 
-    // Removing Ben disconnects him, and his browser cannot get back in.
+    // Opening another link to the same workshop does not silently replace the facilitator's access.
+    await facilitatorPage.goto(observerLink)
+    await facilitatorPage.getByTestId('keep-access').waitFor()
+    expect(await axeViolations(facilitatorPage)).toEqual([])
+    await facilitatorPage.getByTestId('keep-access').click()
+    await facilitatorPage.getByTestId('console-link').waitFor({ timeout: 10_000 })
+    await facilitator.openConsole()
+
+    // Removing Ben disconnects him, and his browser cannot get back in; the server refuses his old token too.
+    const workshopId = new URL(participantPage.url()).pathname.split('/')[2]!
+    const bensToken = await participantPage.evaluate((id) => (JSON.parse(localStorage.getItem('werkraum.workshops') ?? '{}') as Record<string, { token: string }>)[id]?.token, workshopId)
+    expect(bensToken).toBeTruthy()
     await facilitator.remove('Ben')
     await participantPage.getByTestId('workshop-refused').waitFor({ timeout: 10_000 })
     expect(await axeViolations(participantPage)).toEqual([])
     await participantPage.reload()
     await participantPage.getByTestId('workshop-no-access').waitFor({ timeout: 10_000 })
+    expect(await participantPage.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('ws.')))).toEqual([])
+    const refusedStatus = await participantPage.evaluate(
+      async ({ id, token }) => (await fetch(`/api/workshops/${id}`, { headers: { authorization: `Bearer ${token}` } })).status,
+      { id: workshopId, token: bensToken! },
+    )
+    expect(refusedStatus).toBe(403)
     await facilitator.person('Ben').waitFor({ state: 'detached', timeout: 10_000 })
 
     expect(foreign.flat(), 'requests to other origins').toEqual([])
+  })
+
+  it('tells someone who was removed while their connection was down', async () => {
+    const created = (await (await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Funkloch', locale: 'de' }) })).json()) as { id: string; joinCode: string; facilitatorToken: string }
+    const page = await newPage('de-DE')
+    // Every sync connection passes through here, so the test can cut them as a dead spot would.
+    let cut = false
+    const open: Array<{ page: WebSocketRoute; server: WebSocketRoute }> = []
+    await page.routeWebSocket(/\/sync\//, (ws) => {
+      if (cut) {
+        void ws.close({ code: 1011, reason: 'dead spot' })
+        return
+      }
+      open.push({ page: ws, server: ws.connectToServer() })
+    })
+    await page.goto(`${server.url}/j/${created.joinCode}`)
+    await new JoinForm(page).join(created.joinCode, 'Clara')
+    await new BoardPage(page).waitConnected()
+    const clara = await page.evaluate(async (id) => {
+      const { token } = (JSON.parse(localStorage.getItem('werkraum.workshops') ?? '{}') as Record<string, { token: string }>)[id]!
+      return ((await (await fetch(`/api/workshops/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { participantId: string }).participantId
+    }, created.id)
+
+    cut = true
+    for (const route of open.splice(0)) {
+      await route.server.close()
+      await route.page.close({ code: 1011, reason: 'dead spot' })
+    }
+    // Removed while the connection is down: no close code can reach Clara's browser.
+    const removed = await fetch(`${server.url}/api/workshops/${created.id}/commands`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${created.facilitatorToken}` },
+      body: JSON.stringify({ type: 'removeParticipant', participantId: clara }),
+    })
+    expect(removed.status).toBe(200)
+    const refused = page.getByTestId('workshop-refused')
+    await refused.waitFor({ timeout: 20_000 })
+    expect(await refused.getAttribute('data-status')).toBe('403')
   })
 
   it('explains a link that is not valid', async () => {
@@ -174,16 +233,19 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'workshop-board-phone')
 
-    // Deleting asks first, then everything is gone and the link no longer works.
-    const workshopUrl = page.url()
+    // Deleting asks first, then everything is gone and the facilitator link no longer works.
     await facilitator.openConsole()
+    const facilitatorLink = await facilitator.facilitatorLink()
     await page.getByTestId('delete-workshop').click()
     await page.getByTestId('confirm-dialog').waitFor()
     expect(await axeViolations(page)).toEqual([])
     await page.getByTestId('confirm-dialog-confirm').click()
     await page.getByTestId('workshop-deleted').waitFor({ timeout: 10_000 })
-    await page.goto(workshopUrl)
-    await page.getByTestId('workshop-no-access').waitFor({ timeout: 10_000 })
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('ws.')))).toEqual([])
+    await page.goto(facilitatorLink)
+    const refused = page.getByTestId('workshop-refused')
+    await refused.waitFor({ timeout: 10_000 })
+    expect(await refused.getAttribute('data-status')).toBe('403')
     expect(foreign.flat()).toEqual([])
   })
 })

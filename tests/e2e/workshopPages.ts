@@ -54,6 +54,11 @@ export class FacilitatorConsole {
 
   async setRole(name: string, role: string): Promise<void> {
     await this.person(name).getByTestId('person-role').selectOption(role)
+    await this.person(name).getByTestId('person-role-apply').click()
+  }
+
+  async facilitatorLink(): Promise<string> {
+    return this.page.getByTestId('facilitator-link').inputValue()
   }
 }
 

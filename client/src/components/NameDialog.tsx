@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NameForm } from './NameForm.tsx'
+import { useModal } from './useModal.ts'
 
 interface NameDialogProps {
   readonly currentName: string
@@ -14,17 +15,11 @@ interface NameDialogProps {
  */
 export function NameDialog({ currentName, onSave, onClose }: NameDialogProps) {
   const { t } = useTranslation()
-  const ref = useRef<HTMLDialogElement>(null)
+  const { ref, close, onCloseEvent } = useModal(onClose)
   const headingId = useId()
 
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog !== null && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
-  }, [])
-
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={headingId} onClose={onClose} data-testid="name-dialog">
+    <dialog ref={ref} className="dialog" aria-labelledby={headingId} onClose={onCloseEvent} data-testid="name-dialog">
       <h2 id={headingId}>{t('name.heading')}</h2>
       <NameForm
         initialName={currentName}
@@ -32,9 +27,9 @@ export function NameDialog({ currentName, onSave, onClose }: NameDialogProps) {
         autoFocus
         onSubmit={(name) => {
           onSave(name)
-          onClose()
+          close()
         }}
-        onCancel={onClose}
+        onCancel={close}
       />
     </dialog>
   )

@@ -8,7 +8,7 @@ import { workshopPath } from '../routing/route.ts'
 import { navigate } from '../routing/useRoute.ts'
 import { MAX_NAME_CHARS, cleanName, loadIdentity, randomColor } from '../user/identity.ts'
 import { ApiCallError, joinWorkshop } from '../workshop/api.ts'
-import { storeCredential, workshopForJoinCode } from '../workshop/credentials.ts'
+import { credentialFor, storeCredential, workshopForJoinCode } from '../workshop/credentials.ts'
 
 type Problem = { readonly field: 'code' | 'name' | 'form'; readonly message: string }
 
@@ -56,7 +56,11 @@ export function JoinPage({ initialCode }: { readonly initialCode: string }) {
     setProblem(undefined)
     try {
       const joined = await joinWorkshop(normalised, cleaned)
-      storeCredential(joined.workshopId, { token: joined.token, joinCode: normalised, color })
+      // A facilitator or observer who types the code on their own device stays what they were there.
+      const existing = credentialFor(joined.workshopId)
+      if (existing === undefined || existing.joinCode !== undefined) {
+        storeCredential(joined.workshopId, { token: joined.token, joinCode: normalised, color })
+      }
       navigate(workshopPath(joined.workshopId))
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)

@@ -1,5 +1,5 @@
 import { boardSlug } from '@werkraum/shared'
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PageShell } from '../components/PageShell.tsx'
 import { CreateWorkshopForm } from '../components/workshop/CreateWorkshopForm.tsx'
@@ -24,7 +24,11 @@ export function StartPage() {
     hint: useId(),
     error: useId(),
   }
-  const deleted = new URLSearchParams(window.location.search).has('deleted')
+  // Shown once: the address loses the marker, so a reload or "back" does not repeat it.
+  const [deleted] = useState(() => new URLSearchParams(window.location.search).has('deleted'))
+  useEffect(() => {
+    if (window.location.search !== '') window.history.replaceState(null, '', window.location.pathname)
+  }, [])
 
   const open = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()

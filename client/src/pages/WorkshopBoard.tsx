@@ -32,13 +32,12 @@ export function WorkshopBoard({ workshopId, token, board, role, locale, identity
 
   const [initialIdentity] = useState(identity)
   useEffect(() => {
-    const created = new BoardSession(docName, initialIdentity, {
-      params: { token },
-      assets: workshopAssetStore(workshopId, token),
-    })
+    const assets = workshopAssetStore(workshopId, token)
+    const created = new BoardSession(docName, initialIdentity, { params: { token }, assets })
     setSession(created)
     return () => {
       created.destroy()
+      assets.dispose()
       window.__werkraum = undefined
     }
   }, [docName, initialIdentity, token, workshopId])

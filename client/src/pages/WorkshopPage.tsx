@@ -10,27 +10,77 @@ import { WorkshopSession } from '../workshop/workshopSession.ts'
 import { WorkshopView } from './WorkshopView.tsx'
 
 /**
- * `/w/<id>`: takes a token from the link (`#t=`) into this browser's storage
- * and out of the address bar, then opens the workshop with whatever token this
- * browser holds for it.
+ * `/w/<id>`: opens the workshop with the token this browser holds for it, or
+ * the one a link brings in its fragment (`#t=`), which leaves the address bar
+ * at once. A link's token is kept only once the server has accepted it, and
+ * it replaces other access to the same workshop only when the person says so.
  */
 export function WorkshopPage({ workshopId, view }: { readonly workshopId: string; readonly view: WorkshopSubview }) {
-  const [token] = useState<string | undefined>(() => {
-    const fromLink = tokenFromFragment(window.location.hash)
-    if (fromLink !== undefined) {
-      const previous = credentialFor(workshopId)
-      // A facilitator or observer link replaces whoever this browser was in the workshop.
-      storeCredential(workshopId, { token: fromLink, ...(previous?.color ? { color: previous.color } : {}) })
-      window.history.replaceState(null, '', window.location.pathname + window.location.search)
-      return fromLink
+  const [access, setAccess] = useState(() => chooseToken(workshopId, tokenFromFragment(window.location.hash)))
+  useEffect(() => {
+    const clearFragment = (): void => {
+      if (window.location.hash !== '') window.history.replaceState(null, '', window.location.pathname + window.location.search)
     }
-    return credentialFor(workshopId)?.token
-  })
-  if (token === undefined) return <NoAccess />
-  return <OpenWorkshop key={token} workshopId={workshopId} token={token} view={view} />
+    clearFragment()
+    // A link pasted while the workshop is open changes only the fragment: no new page, no new route.
+    const onHashChange = (): void => {
+      const fromLink = tokenFromFragment(window.location.hash)
+      clearFragment()
+      if (fromLink !== undefined) setAccess(chooseToken(workshopId, fromLink))
+    }
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [workshopId])
+
+  if (access.offered !== undefined && access.token !== undefined) {
+    return (
+      <SwitchPrompt
+        onSwitch={() => setAccess({ token: access.offered })}
+        onKeep={() => setAccess({ token: access.token })}
+      />
+    )
+  }
+  if (access.token === undefined) return <NoAccess />
+  return (
+    <OpenWorkshop
+      key={access.token}
+      workshopId={workshopId}
+      token={access.token}
+      view={view}
+      onUseStored={() => setAccess({ token: credentialFor(workshopId)?.token })}
+    />
+  )
 }
 
-function OpenWorkshop({ workshopId, token, view }: { readonly workshopId: string; readonly token: string; readonly view: WorkshopSubview }) {
+interface Access {
+  /** The token to open the workshop with. */
+  readonly token?: string | undefined
+  /** A link's token that differs from the one this browser already holds: the person chooses. */
+  readonly offered?: string | undefined
+}
+
+function chooseToken(workshopId: string, fromLink: string | undefined): Access {
+  const stored = credentialFor(workshopId)?.token
+  if (fromLink === undefined || stored === undefined || stored === fromLink) return { token: fromLink ?? stored }
+  return { token: stored, offered: fromLink }
+}
+
+/** Keeps a token the server accepted; a new one replaces what the browser knew of this workshop, except the colour. */
+function remember(workshopId: string, token: string): void {
+  const previous = credentialFor(workshopId)
+  if (previous?.token === token) return
+  storeCredential(workshopId, { token, ...(previous?.color ? { color: previous.color } : {}) })
+}
+
+interface OpenWorkshopProps {
+  readonly workshopId: string
+  readonly token: string
+  readonly view: WorkshopSubview
+  /** Goes back to the access this browser already had, after a link's token was refused. */
+  readonly onUseStored: () => void
+}
+
+function OpenWorkshop({ workshopId, token, view, onUseStored }: OpenWorkshopProps) {
   const [session, setSession] = useState<WorkshopSession>()
   useEffect(() => {
     const created = new WorkshopSession(workshopId, token)
@@ -41,15 +91,17 @@ function OpenWorkshop({ workshopId, token, view }: { readonly workshopId: string
   const load = snapshot?.load ?? { kind: 'loading' }
 
   useEffect(() => {
-    // A refused token will not work next time either; the page explains why.
-    if (load.kind === 'refused') void forgetWorkshop(workshopId)
-  }, [load.kind, workshopId])
+    if (load.kind === 'ready') remember(workshopId, token)
+    // A refused token will not work next time either. Only the refused one is
+    // forgotten: a bad link must not cost this browser the access it had.
+    if (load.kind === 'refused' && credentialFor(workshopId)?.token === token) void forgetWorkshop(workshopId)
+  }, [load.kind, workshopId, token])
 
   switch (load.kind) {
     case 'loading':
       return <Loading />
     case 'refused':
-      return <Refused status={load.status} />
+      return <Refused status={load.status} onUseStored={hasOtherAccess(workshopId, token) ? onUseStored : undefined} />
     case 'failed':
       return <Failed message={load.message} onRetry={() => session?.retry()} />
     case 'ready':
@@ -63,6 +115,26 @@ function OpenWorkshop({ workshopId, token, view }: { readonly workshopId: string
       return unreachable
     }
   }
+}
+
+/** Someone who is already in this workshop opened a different link to it. */
+function SwitchPrompt({ onSwitch, onKeep }: { readonly onSwitch: () => void; readonly onKeep: () => void }) {
+  const { t } = useTranslation()
+  useDocumentTitle(t('workshop.switchTitle'))
+  return (
+    <PageShell>
+      <h1>{t('workshop.switchTitle')}</h1>
+      <p>{t('workshop.switchText')}</p>
+      <div className="form-actions">
+        <button type="button" className="button button--primary" onClick={onSwitch} data-testid="switch-to-link">
+          {t('workshop.switchUse')}
+        </button>
+        <button type="button" className="button" onClick={onKeep} data-testid="keep-access">
+          {t('workshop.switchKeep')}
+        </button>
+      </div>
+    </PageShell>
+  )
 }
 
 function Loading() {
@@ -91,7 +163,12 @@ function NoAccess() {
 }
 
 /** 401: the link is not (or no longer) valid; 403: removed, or the workshop is gone. */
-function Refused({ status }: { readonly status: number }) {
+function hasOtherAccess(workshopId: string, token: string): boolean {
+  const stored = credentialFor(workshopId)?.token
+  return stored !== undefined && stored !== token
+}
+
+function Refused({ status, onUseStored }: { readonly status: number; readonly onUseStored: (() => void) | undefined }) {
   const { t } = useTranslation()
   const heading = status === 401 ? t('workshop.invalidLinkTitle') : t('workshop.revokedTitle')
   useDocumentTitle(heading)
@@ -101,6 +178,11 @@ function Refused({ status }: { readonly status: number }) {
         <h1>{heading}</h1>
         <p>{status === 401 ? t('workshop.invalidLink') : t('workshop.revoked')}</p>
       </div>
+      {onUseStored !== undefined ? (
+        <button type="button" className="button button--primary" onClick={onUseStored} data-testid="use-stored-access">
+          {t('workshop.useStoredAccess')}
+        </button>
+      ) : null}
       <JoinInstead />
     </PageShell>
   )

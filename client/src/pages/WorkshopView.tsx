@@ -11,6 +11,7 @@ import { workshopPath, type WorkshopSubview } from '../routing/route.ts'
 import { navigate } from '../routing/useRoute.ts'
 import { loadIdentity, randomColor, saveIdentity, type Identity } from '../user/identity.ts'
 import { credentialFor, updateCredential } from '../workshop/credentials.ts'
+import { forgetWorkshop } from '../workshop/forget.ts'
 import { currentRole, visibleBoards, type WorkshopSession, type WorkshopSnapshot } from '../workshop/workshopSession.ts'
 import { NamePrompt } from './NamePrompt.tsx'
 import { WorkshopBoard } from './WorkshopBoard.tsx'
@@ -91,7 +92,18 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
         </main>
       </div>
       {editing && !named ? <NameDialog currentName={identity.name} onSave={setName} onClose={() => setEditing(false)} /> : null}
-      {editing && named ? <ColorDialog name={identity.name} color={identity.color} onSave={setColor} onClose={() => setEditing(false)} /> : null}
+      {editing && named ? (
+        <ColorDialog
+          name={identity.name}
+          color={identity.color}
+          onSave={setColor}
+          onClose={() => setEditing(false)}
+          onLeave={() => {
+            void forgetWorkshop(workshop.id)
+            navigate('/', { replace: true })
+          }}
+        />
+      ) : null}
     </div>
   )
 }

@@ -107,3 +107,10 @@ export async function uploadImage(id: string, token: string, file: Blob, signal?
   })
   return answer.src
 }
+
+/** An image of the workshop, fetched with the token in a header rather than in its address. */
+export async function fetchImage(path: string, token: string, signal?: AbortSignal): Promise<Blob> {
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', ...(signal ? { signal } : {}) })
+  if (!response.ok) throw new ApiCallError(response.status, 'image', `image ${response.status}`)
+  return response.blob()
+}

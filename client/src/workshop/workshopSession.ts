@@ -11,6 +11,10 @@ import { WerkraumProvider } from '../sync/werkraumProvider.ts'
 import { ApiCallError, fetchWorkshop } from './api.ts'
 import { readControlState, type ControlBoard, type ControlState } from './controlState.ts'
 
+/** Failed reconnects of the control document after which we ask the API whether we still have access. */
+const FAILED_RECONNECTS_BEFORE_CHECK = 2
+const ACCESS_CHECK_INTERVAL_MS = 15_000
+
 export type WorkshopLoad =
   | { readonly kind: 'loading' }
   /** The server refused our token: it is not valid (401) or no longer (403, e.g. removed or deleted). */
@@ -47,6 +51,8 @@ export class WorkshopSession {
   private provider: WerkraumProvider | undefined
   private monitor: ConnectionMonitor | undefined
   private destroyed = false
+  private checking = false
+  private lastCheckMs = 0
 
   constructor(
     readonly workshopId: string,
@@ -107,7 +113,9 @@ export class WorkshopSession {
       this.update({ connection })
       if (connection.fatalClose?.name === 'FORBIDDEN' || connection.fatalClose?.name === 'UNAUTHORIZED') {
         // Removed from the workshop, or the workshop was deleted.
-        this.update({ load: { kind: 'refused', status: connection.fatalClose.name === 'FORBIDDEN' ? 403 : 401, message: '' } })
+        this.refuse(connection.fatalClose.name === 'FORBIDDEN' ? 403 : 401)
+      } else if (provider.wsUnsuccessfulReconnects >= FAILED_RECONNECTS_BEFORE_CHECK) {
+        this.checkAccess()
       }
     })
     this.update({ connection: this.monitor.view() })
@@ -117,6 +125,33 @@ export class WorkshopSession {
     provider.on('sync', (synced: boolean) => {
       if (synced) this.update({ control: readControlState(doc) })
     })
+  }
+
+  /**
+   * Someone removed (or a workshop deleted) while this browser was offline is
+   * refused before the WebSocket upgrade, which a browser sees only as an
+   * anonymous failed connection. After a few of those we ask the API, which
+   * says 401/403 plainly.
+   */
+  private checkAccess(): void {
+    const now = Date.now()
+    if (this.checking || now - this.lastCheckMs < ACCESS_CHECK_INTERVAL_MS) return
+    this.checking = true
+    this.lastCheckMs = now
+    fetchWorkshop(this.workshopId, this.token, this.abort.signal).then(
+      () => (this.checking = false),
+      (error: unknown) => {
+        this.checking = false
+        if (error instanceof ApiCallError && (error.status === 401 || error.status === 403)) this.refuse(error.status)
+      },
+    )
+  }
+
+  private refuse(status: number): void {
+    if (this.snapshot.load.kind === 'refused') return
+    // Nothing more to sync: stop the reconnect attempts.
+    this.provider?.disconnect()
+    this.update({ load: { kind: 'refused', status, message: '' } })
   }
 
   private update(patch: Partial<WorkshopSnapshot>): void {

@@ -35,8 +35,9 @@ export function imageHeaders(mime: string, length: number): Record<string, strin
     'Content-Length': length,
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-    // Short, so that someone removed from the workshop does not keep them long.
-    'Cache-Control': 'private, max-age=3600',
+    // Not kept by the browser: someone removed, or a deleted workshop, leaves no copy behind.
+    // (Werkraum's client holds each image once per open board, as a blob.)
+    'Cache-Control': 'private, no-store',
     'Content-Disposition': 'inline',
   }
 }

@@ -133,7 +133,12 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         }
         if (!ctx.store.board(workshopId, body.boardId)) return sendApiError(req, res, 404, 'not_found')
         if (body.type === 'renameBoard') ctx.store.renameBoard(workshopId, body.boardId, body.title)
-        else if (body.type === 'archiveBoard') ctx.store.setArchived(workshopId, body.boardId, body.archived)
+        else if (body.type === 'archiveBoard') {
+          // A workshop always keeps a board to open: the screens start on the first one.
+          const othersActive = ctx.store.boards(workshopId).some((b) => !b.archived && b.id !== body.boardId)
+          if (body.archived && !othersActive) return sendApiError(req, res, 409, 'last_board')
+          ctx.store.setArchived(workshopId, body.boardId, body.archived)
+        }
         else ctx.store.moveBoard(workshopId, body.boardId, body.position)
         break
       }

@@ -1,8 +1,9 @@
 import { BOARD_TEMPLATES, WorkshopLimits, type BoardTemplate } from '@werkraum/shared'
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ControlBoard } from '../../workshop/controlState.ts'
 import type { CommandRunner } from '../../workshop/useCommand.ts'
+import { ActionButton } from './ActionButton.tsx'
 import { TextDialog } from './Dialogs.tsx'
 
 interface BoardsPanelProps {
@@ -17,57 +18,60 @@ interface BoardsPanelProps {
 export function BoardsPanel({ boards, canLock, commands }: BoardsPanelProps) {
   const { t } = useTranslation()
   const headingId = useId()
+  const headingRef = useRef<HTMLHeadingElement>(null)
   const [renaming, setRenaming] = useState<ControlBoard>()
   const all = boards ?? []
   const active = all.filter((b) => !b.archived)
   const archived = all.filter((b) => b.archived)
 
+  // Positions count archived boards too: take the neighbour's place, and it moves aside.
+  const moveTo = (board: ControlBoard, neighbour: ControlBoard | undefined): void => {
+    if (neighbour !== undefined) void commands.run({ type: 'moveBoard', boardId: board.id, position: neighbour.position })
+  }
+  const archive = async (board: ControlBoard, archivedNow: boolean): Promise<void> => {
+    await commands.run({ type: 'archiveBoard', boardId: board.id, archived: archivedNow })
+    // The row, and with it the focused button, moved to the other list.
+    headingRef.current?.focus()
+  }
+
   return (
     <section className="card console-section" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('console.boardsHeading')}</h3>
+      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+        {t('console.boardsHeading')}
+      </h3>
       <ol className="board-admin-list" data-testid="board-admin-list">
-        {active.map((board, index) => {
-          // Positions count archived boards too: take the neighbour's place, and it moves aside.
-          const moveNextTo = (neighbour: ControlBoard | undefined) =>
-            neighbour === undefined ? Promise.resolve(false) : commands.run({ type: 'moveBoard', boardId: board.id, position: neighbour.position })
-          return (
+        {active.map((board, index) => (
           <li key={board.id} className="board-admin" data-testid="board-admin" data-board-id={board.id}>
             <span className="board-admin-title">
               {board.title}
               {board.locked ? <span className="board-flag"> {t('workshop.lockedFlag')}</span> : null}
             </span>
             <span className="board-admin-actions">
-              <button type="button" className="button button--small" disabled={index === 0 || commands.pending} aria-label={t('console.moveUpOf', { title: board.title })} onClick={() => void moveNextTo(active[index - 1])}>
-                ↑
-              </button>
-              <button type="button" className="button button--small" disabled={index === active.length - 1 || commands.pending} aria-label={t('console.moveDownOf', { title: board.title })} onClick={() => void moveNextTo(active[index + 1])}>
-                ↓
-              </button>
-              <button type="button" className="button button--small" aria-label={t('console.renameBoardOf', { title: board.title })} onClick={() => setRenaming(board)}>
+              <ActionButton unavailable={index === 0} aria-label={t('console.moveUpOf', { title: board.title })} onClick={() => moveTo(board, active[index - 1])}>
+                <span aria-hidden="true">↑</span>
+              </ActionButton>
+              <ActionButton unavailable={index === active.length - 1} aria-label={t('console.moveDownOf', { title: board.title })} onClick={() => moveTo(board, active[index + 1])}>
+                <span aria-hidden="true">↓</span>
+              </ActionButton>
+              <ActionButton aria-label={t('console.renameBoardOf', { title: board.title })} onClick={() => setRenaming(board)}>
                 {t('console.rename')}
-              </button>
+              </ActionButton>
               {canLock ? (
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-pressed={board.locked}
+                <ActionButton
                   data-testid="board-lock"
-                  disabled={commands.pending}
+                  aria-label={board.locked ? t('console.unlockOf', { title: board.title }) : t('console.lockOf', { title: board.title })}
                   onClick={() => void commands.run({ type: 'lockBoard', boardId: board.id, locked: !board.locked })}
                 >
-                  {t('console.locked')}
-                  <span className="visually-hidden">: {board.title}</span>
-                </button>
+                  {board.locked ? t('console.unlock') : t('console.lock')}
+                </ActionButton>
               ) : null}
-              {index > 0 ? (
-                <button type="button" className="button button--small" data-testid="board-archive" disabled={commands.pending} aria-label={t('console.archiveOf', { title: board.title })} onClick={() => void commands.run({ type: 'archiveBoard', boardId: board.id, archived: true })}>
-                  {t('console.archive')}
-                </button>
-              ) : null}
+              {/* The last board stays: a workshop without any board would leave everyone nowhere. */}
+              <ActionButton unavailable={active.length === 1} data-testid="board-archive" aria-label={t('console.archiveOf', { title: board.title })} onClick={() => void archive(board, true)}>
+                {t('console.archive')}
+              </ActionButton>
             </span>
           </li>
-          )
-        })}
+        ))}
       </ol>
       {archived.length > 0 ? (
         <details className="archived-boards">
@@ -76,9 +80,9 @@ export function BoardsPanel({ boards, canLock, commands }: BoardsPanelProps) {
             {archived.map((board) => (
               <li key={board.id} className="board-admin">
                 <span className="board-admin-title">{board.title}</span>
-                <button type="button" className="button button--small" disabled={commands.pending} aria-label={t('console.restoreOf', { title: board.title })} onClick={() => void commands.run({ type: 'archiveBoard', boardId: board.id, archived: false })}>
+                <ActionButton aria-label={t('console.restoreOf', { title: board.title })} onClick={() => void archive(board, false)}>
                   {t('console.restore')}
-                </button>
+                </ActionButton>
               </li>
             ))}
           </ul>
@@ -151,7 +155,7 @@ function AddBoardForm({ commands, full }: { readonly commands: CommandRunner; re
       ) : null}
       {full ? <p className="hint">{t('console.boardsFull')}</p> : null}
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={full || commands.pending} data-testid="add-board-submit">
+        <button type="submit" className="button button--primary" disabled={full} data-testid="add-board-submit">
           {t('console.addBoardButton')}
         </button>
       </div>

@@ -44,7 +44,7 @@ export function CopyField({ label, value, hint, testId }: { readonly label: stri
           onFocus={(event) => event.target.select()}
           data-testid={testId}
         />
-        <button type="button" className="button" onClick={() => void copy()}>
+        <button type="button" className="button" onClick={() => void copy()} aria-label={t('console.copyOf', { label })}>
           {t('console.copy')}
         </button>
       </div>

@@ -2,18 +2,9 @@
  * Small modal dialogs of the console. A native `<dialog>` keeps focus inside,
  * closes on Escape and gives focus back to the button that opened it.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-
-function useModal() {
-  const ref = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog !== null && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
-  }, [])
-  return ref
-}
+import { useModal } from '../useModal.ts'
 
 interface TextDialogProps {
   readonly heading: string
@@ -27,7 +18,7 @@ interface TextDialogProps {
 /** Asks for one line of text (a new name or title). */
 export function TextDialog({ heading, label, initial, maxLength, onSave, onClose }: TextDialogProps) {
   const { t } = useTranslation()
-  const ref = useModal()
+  const { ref, close, onCloseEvent } = useModal(onClose)
   const headingId = useId()
   const inputId = useId()
   const errorId = useId()
@@ -41,10 +32,10 @@ export function TextDialog({ heading, label, initial, maxLength, onSave, onClose
       return
     }
     onSave(trimmed)
-    onClose()
+    close()
   }
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={headingId} onClose={onClose} data-testid="text-dialog">
+    <dialog ref={ref} className="dialog" aria-labelledby={headingId} onClose={onCloseEvent} data-testid="text-dialog">
       <h2 id={headingId}>{heading}</h2>
       <form onSubmit={submit} noValidate>
         <label htmlFor={inputId}>{label}</label>
@@ -71,7 +62,7 @@ export function TextDialog({ heading, label, initial, maxLength, onSave, onClose
           <button type="submit" className="button button--primary" data-testid="text-dialog-save">
             {t('name.save')}
           </button>
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={close}>
             {t('name.cancel')}
           </button>
         </div>
@@ -91,14 +82,23 @@ interface ConfirmDialogProps {
 /** Asks before something that cannot be undone. Focus starts on "Cancel". */
 export function ConfirmDialog({ heading, children, confirmLabel, onConfirm, onClose }: ConfirmDialogProps) {
   const { t } = useTranslation()
-  const ref = useModal()
+  const { ref, close, onCloseEvent } = useModal(onClose)
   const headingId = useId()
+  const textId = useId()
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={headingId} onClose={onClose} role="alertdialog" data-testid="confirm-dialog">
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={headingId}
+      aria-describedby={textId}
+      onClose={onCloseEvent}
+      role="alertdialog"
+      data-testid="confirm-dialog"
+    >
       <h2 id={headingId}>{heading}</h2>
-      {children}
+      <div id={textId}>{children}</div>
       <div className="form-actions">
-        <button type="button" className="button" autoFocus onClick={onClose}>
+        <button type="button" className="button" autoFocus onClick={close}>
           {t('name.cancel')}
         </button>
         <button
@@ -107,7 +107,7 @@ export function ConfirmDialog({ heading, children, confirmLabel, onConfirm, onCl
           data-testid="confirm-dialog-confirm"
           onClick={() => {
             onConfirm()
-            onClose()
+            close()
           }}
         >
           {confirmLabel}
