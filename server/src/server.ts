@@ -24,6 +24,7 @@ import type { AccessDecision, UpgradeDecision } from './workshops/access.ts'
 import { publishControlState } from './workshops/control.ts'
 import { OFFLINE_GRACE_MS, WorkshopPresence } from './workshops/presence.ts'
 import { recheckWorkshop } from './workshops/recheck.ts'
+import { TimerScheduler } from './workshops/scheduler.ts'
 import { WorkshopStore } from './workshops/store.ts'
 
 export interface StartOptions {
@@ -81,9 +82,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let api: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>) | undefined
 
   /** Deletes a workshop and everything of it: people, boards, and every stored document. */
+  // Timers run out on the server: a phase ends on time with nobody's browser open,
+  // and one that fell due while the server was down ends as soon as it is back
+  // (started below, once the control document can be published).
+  const scheduler = new TimerScheduler(workshops, (workshopId) => {
+    log.info('timer.due', { workshop: workshopId })
+    publishControl(workshopId)
+  })
+
   const deleteWorkshop = async (workshopId: string): Promise<void> => {
     // Rows first: from now on every token of the workshop is refused.
     workshops.delete(workshopId)
+    scheduler.forget(workshopId)
     const ofWorkshop = (name: string): boolean => parseWorkshopDocName(name)?.workshopId === workshopId
     // Loaded documents, documents with writes still queued, and stored ones.
     const names = new Set([...roomManager.all()].map((room) => room.name).filter(ofWorkshop))
@@ -115,6 +125,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       log.error('control.publish_failed', { workshop: workshopId, error }),
     )
   }
+  scheduler.start()
+
   // A closed connection counts out only OFFLINE_GRACE_MS later: a reload opens
   // the new one first, so nobody flickers to absent on the facilitator's screen.
   const countOutTimers = new Set<NodeJS.Timeout>()
@@ -149,6 +161,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         creationPassword: config.WORKSHOP_CREATION_PASSWORD,
         onWorkshopChanged: (workshopId) => {
           recheckWorkshop(roomManager, workshops, workshopId)
+          scheduler.reschedule(workshopId)
           publishControl(workshopId)
         },
         deleteWorkshop,
@@ -295,6 +308,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       log.info('server.stopping')
       clearInterval(heartbeat)
       clearInterval(retentionTimer)
+      scheduler.close()
       for (const timer of countOutTimers) clearTimeout(timer)
       countOutTimers.clear()
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()))

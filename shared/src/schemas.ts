@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { Limits, DOC_NAME_PATTERN } from './protocol.ts'
 import type { ApiError, Health } from './protocol.ts'
 import type { SerializedSchema } from './board.ts'
+import { AgendaLimits, PHASE_KINDS } from './agenda.ts'
 import { ROLES } from './roles.ts'
 import { BOARD_TEMPLATES, LOCALES, WorkshopLimits } from './workshop.ts'
 import type { CreatedWorkshop, JoinedWorkshop, WorkshopView } from './workshop.ts'
@@ -49,6 +50,11 @@ export const JoinBodySchema = z.object({
   name: z.string().trim().min(1).max(WorkshopLimits.MAX_NAME_CHARS),
 })
 
+const Id = z.string().max(40)
+const PhaseTitle = z.string().trim().min(1).max(AgendaLimits.MAX_TITLE_CHARS)
+/** Whole or fractional minutes (a 30-second timer is 0.5). */
+const Minutes = z.number().min(0).max(AgendaLimits.MAX_MINUTES)
+
 /** A facilitator's or moderator's command (`POST /api/workshops/:id/commands`). */
 export const WorkshopCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lockBoard'), boardId: z.string().max(40), locked: z.boolean() }),
@@ -59,6 +65,19 @@ export const WorkshopCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('renameBoard'), boardId: z.string().max(40), title: z.string().trim().min(1).max(WorkshopLimits.MAX_TITLE_CHARS) }),
   z.object({ type: z.literal('archiveBoard'), boardId: z.string().max(40), archived: z.boolean() }),
   z.object({ type: z.literal('moveBoard'), boardId: z.string().max(40), position: z.number().int().min(0).max(WorkshopLimits.MAX_BOARDS) }),
+  // The agenda and its timer (issue #4); applied by applyAgendaCommand in shared/src/agenda.ts.
+  z.object({ type: z.literal('addPhase'), title: PhaseTitle, kind: z.enum(PHASE_KINDS), plannedMinutes: Minutes }),
+  z.object({ type: z.literal('updatePhase'), phaseId: Id, title: PhaseTitle.optional(), kind: z.enum(PHASE_KINDS).optional(), plannedMinutes: Minutes.optional() }),
+  z.object({ type: z.literal('movePhase'), phaseId: Id, position: z.number().int().min(0).max(AgendaLimits.MAX_PHASES) }),
+  z.object({ type: z.literal('removePhase'), phaseId: Id }),
+  z.object({ type: z.literal('startPhase'), phaseId: Id }),
+  z.object({ type: z.literal('endPhase') }),
+  z.object({ type: z.literal('skipPhase'), phaseId: Id }),
+  z.object({ type: z.literal('startTimer'), minutes: Minutes.refine((m) => m > 0) }),
+  z.object({ type: z.literal('pauseTimer') }),
+  z.object({ type: z.literal('resumeTimer') }),
+  z.object({ type: z.literal('adjustTimer'), deltaMinutes: z.number().min(-AgendaLimits.MAX_MINUTES).max(AgendaLimits.MAX_MINUTES).refine((m) => m !== 0) }),
+  z.object({ type: z.literal('stopTimer') }),
 ])
 export type WorkshopCommand = z.infer<typeof WorkshopCommandSchema>
 
@@ -100,3 +119,6 @@ export const UploadedImageSchema = z.object({ id: z.string(), src: z.string() })
 
 /** Answer of commands and deletions. */
 export const OkSchema = z.looseObject({ ok: z.literal(true) })
+
+/** `GET /api/time` answer: the server's clock, for estimating this device's offset. */
+export const ServerTimeSchema = z.object({ now: z.number() })

@@ -14,6 +14,8 @@ const MESSAGES = {
   not_found: { de: 'Nicht gefunden.', en: 'Not found.' },
   not_an_image: { de: 'Das ist kein Bild im Format PNG, JPEG, GIF, WebP oder SVG.', en: 'This is not a PNG, JPEG, GIF, WebP or SVG image.' },
   image_quota: { de: 'Dieser Workshop hat keinen Platz für weitere Bilder.', en: 'This workshop has no room for more images.' },
+  agenda_full: { de: 'Die Agenda hat schon so viele Phasen, wie sie haben kann.', en: 'The agenda already has as many phases as it can have.' },
+  invalid_state: { de: 'Das geht im jetzigen Zustand nicht (läuft die Phase oder der Timer schon oder nicht mehr?).', en: 'This is not possible right now (is the phase or the timer already running, or no longer?).' },
   last_board: { de: 'Das letzte Board eines Workshops kann nicht archiviert werden.', en: 'The last board of a workshop cannot be archived.' },
   workshop_full: { de: 'Dieser Workshop ist voll.', en: 'This workshop is full.' },
   upgrade_required: { de: 'Diese Adresse spricht nur WebSocket.', en: 'This endpoint speaks WebSocket only.' },

@@ -2,9 +2,10 @@
  * The workshop HTTP API (issue #3), documented in docs/API.md. Loaded on the
  * first /api request, so a server that only syncs boards never loads zod.
  */
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
+  applyAgendaCommand,
   WorkshopLimits,
   normaliseJoinCode,
   permissionsOf,
@@ -155,6 +156,24 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         else ctx.store.remove(workshopId, target.id)
         break
       }
+      case 'addPhase':
+      case 'updatePhase':
+      case 'movePhase':
+      case 'removePhase':
+      case 'startPhase':
+      case 'endPhase':
+      case 'skipPhase':
+      case 'startTimer':
+      case 'pauseTimer':
+      case 'resumeTimer':
+      case 'adjustTimer':
+      case 'stopTimer': {
+        if (!may.command) return sendApiError(req, res, 403, 'forbidden')
+        const result = applyAgendaCommand(ctx.store.facilitation(workshopId), body, Date.now(), newPhaseId)
+        if (!result.ok) return sendApiError(req, res, result.error === 'not_found' ? 404 : 409, result.error)
+        ctx.store.saveFacilitation(workshopId, result.state)
+        break
+      }
       default: {
         const unknown: never = body
         throw new Error(`unknown command ${JSON.stringify(unknown)}`)
@@ -241,6 +260,11 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       if (req.method !== 'POST') return sendApiError(req, res, 405, 'method_not_allowed')
       return createWorkshop(req, res)
     }
+    if (path === '/api/time') {
+      if (req.method !== 'GET') return sendApiError(req, res, 405, 'method_not_allowed')
+      // Read as late as possible: clients take the middle of their round trip as its moment.
+      return sendApiJson(res, 200, { now: Date.now() })
+    }
     if (path === '/api/join') {
       if (req.method !== 'POST') return sendApiError(req, res, 405, 'method_not_allowed')
       return join(req, res)
@@ -265,6 +289,10 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     }
     sendApiError(req, res, 404, 'not_found')
   }
+}
+
+function newPhaseId(): string {
+  return 'p' + randomBytes(9).toString('base64url').replace(/[-_]/g, 'a')
 }
 
 function linksOf(origin: string, workshop: Workshop, facilitatorToken: string, observerToken: string): CreatedWorkshop['links'] {

@@ -1,13 +1,14 @@
 /**
  * The workshop's control document, written only by the server: who is in the
- * workshop and which boards it has (agenda, timer, rooms and votes join it in
- * later issues). Every client reads it; nobody but the server can change it,
+ * workshop, which boards it has, and the agenda with its timer (rooms and
+ * votes join it in later issues). Every client reads it; nobody but the server can change it,
  * because every connection to it is read-only.
  *
  * Layout: Y.Map `workshop` {title, locale}; Y.Map `participants` id → {name,
  * role, present} for everyone who joined with a name (facilitator and observer
  * link holders without one are left out); Y.Map `boards` id → {title, position,
- * locked, archived, template}.
+ * locked, archived, template}; Y.Map `facilitation` {phases, currentPhaseId,
+ * timer} (shared/src/agenda.ts; the timer in server time).
  *
  * `present` is true while the participant has a connection open to any
  * document of the workshop, as the server counts them (./presence.ts), so the
@@ -36,6 +37,10 @@ export async function publishControlState(rooms: RoomManager, store: WorkshopSto
       doc.getMap<Record<string, unknown>>('participants'),
       new Map(participants.map((p) => [p.id, { name: p.name, role: p.role, present: present.has(p.id) }])),
     )
+    const facilitation = doc.getMap<unknown>('facilitation')
+    for (const [key, value] of Object.entries(store.facilitation(workshopId))) {
+      if (JSON.stringify(facilitation.get(key)) !== JSON.stringify(value)) facilitation.set(key, value)
+    }
     syncMap(
       doc.getMap<Record<string, unknown>>('boards'),
       new Map(boards.map((b) => [b.id, { title: b.title, position: b.position, locked: b.locked, archived: b.archived, template: b.template }])),

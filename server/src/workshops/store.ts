@@ -6,9 +6,9 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import { EMPTY_FACILITATION, dueAt, generateJoinCode, parseFacilitation } from '@werkraum/shared'
+import type { BoardTemplate, Facilitation, Role } from '@werkraum/shared'
 import Database from 'better-sqlite3'
-import { generateJoinCode } from '@werkraum/shared'
-import type { BoardTemplate, Role } from '@werkraum/shared'
 
 export interface Workshop {
   readonly id: string
@@ -88,6 +88,11 @@ export class WorkshopStore {
         locked INTEGER NOT NULL DEFAULT 0,
         archived INTEGER NOT NULL DEFAULT 0,
         template TEXT NOT NULL DEFAULT 'blank'
+      );
+      CREATE TABLE IF NOT EXISTS facilitation (
+        workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+        state TEXT NOT NULL,
+        due_at INTEGER
       );
       CREATE TABLE IF NOT EXISTS assets (
         id TEXT PRIMARY KEY,
@@ -247,6 +252,32 @@ export class WorkshopStore {
 
   setLocked(workshopId: string, boardId: string, locked: boolean): void {
     this.db.prepare('UPDATE boards SET locked = ? WHERE workshop_id = ? AND id = ?').run(locked ? 1 : 0, workshopId, boardId)
+  }
+
+  /** The agenda and timer; a workshop that never had one gets the empty state. */
+  facilitation(workshopId: string): Facilitation {
+    const row = this.db.prepare<[string], { state: string }>('SELECT state FROM facilitation WHERE workshop_id = ?').get(workshopId)
+    if (!row) return EMPTY_FACILITATION
+    try {
+      return parseFacilitation(JSON.parse(row.state))
+    } catch {
+      return EMPTY_FACILITATION
+    }
+  }
+
+  /** Stores the agenda and timer, with when the timer falls due, so a restarted server finds it. */
+  saveFacilitation(workshopId: string, state: Facilitation): void {
+    this.db
+      .prepare('INSERT INTO facilitation (workshop_id, state, due_at) VALUES (?, ?, ?) ON CONFLICT(workshop_id) DO UPDATE SET state = excluded.state, due_at = excluded.due_at')
+      .run(workshopId, JSON.stringify(state), dueAt(state) ?? null)
+  }
+
+  /** Workshops whose timer runs, with when it falls due (server ms). */
+  runningTimers(): Array<{ workshopId: string; dueAt: number }> {
+    return this.db
+      .prepare<[], { workshop_id: string; due_at: number }>('SELECT workshop_id, due_at FROM facilitation WHERE due_at IS NOT NULL')
+      .all()
+      .map((r) => ({ workshopId: r.workshop_id, dueAt: r.due_at }))
   }
 
   close(): void {

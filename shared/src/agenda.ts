@@ -1,0 +1,218 @@
+/**
+ * The agenda and its timer (issue #4) as pure rules: the server applies a
+ * facilitator's command to the current state and stores and publishes what
+ * comes out; the same function would give any client the same answer.
+ */
+import { IDLE_TIMER, adjustTimer, isDue, pauseTimer, resumeTimer, startTimer, type TimerState } from './timer.ts'
+
+export const PHASE_KINDS = ['plenary', 'input', 'breakout', 'vote', 'pitches', 'break'] as const
+export type PhaseKind = (typeof PHASE_KINDS)[number]
+
+export type PhaseStatus = 'planned' | 'running' | 'done' | 'skipped'
+
+export interface Phase {
+  readonly id: string
+  readonly title: string
+  readonly kind: PhaseKind
+  readonly plannedMs: number
+  readonly status: PhaseStatus
+  /** Server time the phase started and ended (ms), for planned-vs-actual. */
+  readonly startedAt?: number
+  readonly endedAt?: number
+}
+
+export interface Facilitation {
+  readonly phases: readonly Phase[]
+  readonly currentPhaseId: string | null
+  /** The running phase's countdown, or one started on its own. */
+  readonly timer: TimerState
+}
+
+export const EMPTY_FACILITATION: Facilitation = { phases: [], currentPhaseId: null, timer: IDLE_TIMER }
+
+export const AgendaLimits = {
+  MAX_PHASES: 50,
+  MAX_TITLE_CHARS: 120,
+  MAX_MINUTES: 480,
+} as const
+
+export type AgendaCommand =
+  | { readonly type: 'addPhase'; readonly title: string; readonly kind: PhaseKind; readonly plannedMinutes: number }
+  | { readonly type: 'updatePhase'; readonly phaseId: string; readonly title?: string; readonly kind?: PhaseKind; readonly plannedMinutes?: number }
+  | { readonly type: 'movePhase'; readonly phaseId: string; readonly position: number }
+  | { readonly type: 'removePhase'; readonly phaseId: string }
+  | { readonly type: 'startPhase'; readonly phaseId: string }
+  | { readonly type: 'endPhase' }
+  | { readonly type: 'skipPhase'; readonly phaseId: string }
+  | { readonly type: 'startTimer'; readonly minutes: number }
+  | { readonly type: 'pauseTimer' }
+  | { readonly type: 'resumeTimer' }
+  | { readonly type: 'adjustTimer'; readonly deltaMinutes: number }
+  | { readonly type: 'stopTimer' }
+
+export const AGENDA_COMMAND_TYPES = [
+  'addPhase',
+  'updatePhase',
+  'movePhase',
+  'removePhase',
+  'startPhase',
+  'endPhase',
+  'skipPhase',
+  'startTimer',
+  'pauseTimer',
+  'resumeTimer',
+  'adjustTimer',
+  'stopTimer',
+] as const satisfies ReadonlyArray<AgendaCommand['type']>
+
+/** Why a command was refused: no such phase, too many phases, or not possible in the phase's state. */
+export type AgendaError = 'not_found' | 'agenda_full' | 'invalid_state'
+
+export type AgendaResult = { readonly ok: true; readonly state: Facilitation } | { readonly ok: false; readonly error: AgendaError }
+
+const MINUTE_MS = 60_000
+
+function ok(state: Facilitation): AgendaResult {
+  return { ok: true, state }
+}
+
+function fail(error: AgendaError): AgendaResult {
+  return { ok: false, error }
+}
+
+function replacePhase(state: Facilitation, id: string, change: (phase: Phase) => Phase): Facilitation {
+  return { ...state, phases: state.phases.map((p) => (p.id === id ? change(p) : p)) }
+}
+
+/** Ends the running phase at `now` (its timer with it). */
+function endCurrent(state: Facilitation, now: number): Facilitation {
+  if (state.currentPhaseId === null) return { ...state, timer: IDLE_TIMER }
+  const ended = replacePhase(state, state.currentPhaseId, (p) => ({ ...p, status: 'done', endedAt: now }))
+  return { ...ended, currentPhaseId: null, timer: IDLE_TIMER }
+}
+
+/**
+ * Applies one command at server time `now`. `newId` makes ids for new phases.
+ * Starting a phase ends the one that runs and starts its timer with the
+ * planned duration.
+ */
+export function applyAgendaCommand(state: Facilitation, command: AgendaCommand, now: number, newId: () => string): AgendaResult {
+  const phase = 'phaseId' in command ? state.phases.find((p) => p.id === command.phaseId) : undefined
+  if ('phaseId' in command && phase === undefined) return fail('not_found')
+  switch (command.type) {
+    case 'addPhase':
+      if (state.phases.length >= AgendaLimits.MAX_PHASES) return fail('agenda_full')
+      return ok({
+        ...state,
+        phases: [...state.phases, { id: newId(), title: command.title, kind: command.kind, plannedMs: command.plannedMinutes * MINUTE_MS, status: 'planned' }],
+      })
+    case 'updatePhase':
+      return ok(
+        replacePhase(state, command.phaseId, (p) => ({
+          ...p,
+          ...(command.title !== undefined ? { title: command.title } : {}),
+          ...(command.kind !== undefined ? { kind: command.kind } : {}),
+          ...(command.plannedMinutes !== undefined ? { plannedMs: command.plannedMinutes * MINUTE_MS } : {}),
+        })),
+      )
+    case 'movePhase': {
+      const rest = state.phases.filter((p) => p.id !== command.phaseId)
+      rest.splice(Math.min(command.position, rest.length), 0, phase!)
+      return ok({ ...state, phases: rest })
+    }
+    case 'removePhase':
+      // What ran stays in the agenda: it is the record of the workshop.
+      if (phase!.status !== 'planned') return fail('invalid_state')
+      return ok({ ...state, phases: state.phases.filter((p) => p.id !== command.phaseId) })
+    case 'startPhase': {
+      if (phase!.status === 'running') return fail('invalid_state')
+      const ended = endCurrent(state, now)
+      const started = replacePhase(ended, command.phaseId, (p) => {
+        const { endedAt: _previousEnd, ...rest } = p
+        return { ...rest, status: 'running', startedAt: now }
+      })
+      return ok({ ...started, currentPhaseId: command.phaseId, timer: phase!.plannedMs > 0 ? startTimer(phase!.plannedMs, now) : IDLE_TIMER })
+    }
+    case 'endPhase':
+      if (state.currentPhaseId === null) return fail('invalid_state')
+      return ok(endCurrent(state, now))
+    case 'skipPhase':
+      if (phase!.status !== 'planned') return fail('invalid_state')
+      return ok(replacePhase(state, command.phaseId, (p) => ({ ...p, status: 'skipped' })))
+    case 'startTimer':
+      return ok({ ...state, timer: startTimer(command.minutes * MINUTE_MS, now) })
+    case 'pauseTimer':
+      if (state.timer.status !== 'running') return fail('invalid_state')
+      return ok({ ...state, timer: pauseTimer(state.timer, now) })
+    case 'resumeTimer':
+      if (state.timer.status !== 'paused') return fail('invalid_state')
+      return ok({ ...state, timer: resumeTimer(state.timer, now) })
+    case 'adjustTimer':
+      if (state.timer.status === 'idle') return fail('invalid_state')
+      return ok({ ...state, timer: adjustTimer(state.timer, command.deltaMinutes * MINUTE_MS, now) })
+    case 'stopTimer':
+      return ok({ ...state, timer: IDLE_TIMER })
+    default: {
+      const unreachable: never = command
+      throw new Error(`unknown agenda command ${JSON.stringify(unreachable)}`)
+    }
+  }
+}
+
+/**
+ * What happens when the timer runs out at `now`: the running phase ends (and
+ * with it, in later steps, its breakout). A timer without a phase just stops.
+ * Undefined when nothing is due.
+ */
+export function applyDueTimer(state: Facilitation, now: number): Facilitation | undefined {
+  if (!isDue(state.timer, now)) return undefined
+  return endCurrent(state, now)
+}
+
+/** Server time at which the timer falls due, if it runs. */
+export function dueAt(state: Facilitation): number | undefined {
+  return state.timer.status === 'running' ? state.timer.endsAt : undefined
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}
+
+const STATUSES: readonly PhaseStatus[] = ['planned', 'running', 'done', 'skipped']
+
+function parseTimer(value: unknown): TimerState {
+  if (!isRecord(value)) return IDLE_TIMER
+  const { status, durationMs, endsAt, remainingMs } = value
+  if (typeof durationMs !== 'number') return IDLE_TIMER
+  if (status === 'running' && typeof endsAt === 'number') return { status, durationMs, endsAt }
+  if (status === 'paused' && typeof remainingMs === 'number') return { status, durationMs, remainingMs }
+  return IDLE_TIMER
+}
+
+function parsePhase(value: unknown): Phase | undefined {
+  if (!isRecord(value)) return undefined
+  const { id, title, kind, plannedMs, status, startedAt, endedAt } = value
+  if (typeof id !== 'string' || typeof title !== 'string' || typeof plannedMs !== 'number') return undefined
+  if (!(PHASE_KINDS as readonly unknown[]).includes(kind) || !(STATUSES as readonly unknown[]).includes(status)) return undefined
+  return {
+    id,
+    title,
+    kind: kind as PhaseKind,
+    plannedMs,
+    status: status as PhaseStatus,
+    ...(typeof startedAt === 'number' ? { startedAt } : {}),
+    ...(typeof endedAt === 'number' ? { endedAt } : {}),
+  }
+}
+
+/**
+ * Reads a stored or published state; what is malformed is left out (an
+ * unreadable timer counts as idle). Used by the server on what it stored and
+ * by clients on the control document.
+ */
+export function parseFacilitation(value: unknown): Facilitation {
+  if (!isRecord(value)) return EMPTY_FACILITATION
+  const phases = Array.isArray(value.phases) ? value.phases.map(parsePhase).filter((p): p is Phase => p !== undefined) : []
+  const current = typeof value.currentPhaseId === 'string' && phases.some((p) => p.id === value.currentPhaseId) ? value.currentPhaseId : null
+  return { phases, currentPhaseId: current, timer: parseTimer(value.timer) }
+}
