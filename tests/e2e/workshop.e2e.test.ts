@@ -208,6 +208,44 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
     expect(await refused.getAttribute('data-status')).toBe('403')
   })
 
+  it('runs the agenda: the timer shows for everyone, is announced politely, and the server ends the phase', async () => {
+    const facilitatorPage = await newPage('en-US')
+    const facilitator = new FacilitatorConsole(facilitatorPage)
+    await facilitator.create(server.url, 'Timed sprint', 'Fiona')
+    const code = await facilitator.joinCode()
+    await facilitatorPage.getByTestId('phase-title').fill('Group work')
+    await facilitatorPage.getByTestId('phase-kind').selectOption('breakout')
+    await facilitatorPage.getByTestId('phase-minutes').fill('1.05')
+    await facilitatorPage.getByTestId('phase-add').click()
+    await facilitatorPage.getByTestId('phase-admin').filter({ hasText: 'Group work' }).waitFor()
+
+    const participantPage = await newPage('de-DE')
+    await new JoinForm(participantPage).openFromStart(server.url)
+    await new JoinForm(participantPage).join(code, 'Paul')
+    await new BoardPage(participantPage).waitConnected()
+
+    await facilitatorPage.getByTestId('phase-start').first().click()
+    // Everyone sees the countdown and the running phase in the agenda.
+    for (const page of [facilitatorPage, participantPage]) {
+      await page.getByTestId('phase-timer').waitFor({ timeout: 10_000 })
+      await page.locator('[data-testid="agenda-item"][data-status="running"]').waitFor({ timeout: 10_000 })
+    }
+    expect(await participantPage.getByTestId('phase-timer-time').innerText()).toMatch(/^1:0\d$/)
+    // At one minute left, screen readers hear it once (not every second).
+    await expect.poll(() => participantPage.getByTestId('timer-announcement').textContent({ timeout: 2000 }), { timeout: 10_000 }).toBe('Noch 1 Minute.')
+    expect(await participantPage.locator('.phase-timer--last-minute').count()).toBe(1)
+    expect(await axeViolations(participantPage)).toEqual([])
+    expect(await axeViolations(facilitatorPage)).toEqual([])
+    await screenshot(participantPage, 'workshop-timer-participant')
+
+    // Taking the minute away ends it; the server ends the phase.
+    await facilitatorPage.getByTestId('timer-add--1').click()
+    await expect.poll(() => participantPage.getByTestId('timer-announcement').textContent({ timeout: 2000 }), { timeout: 10_000 }).toBe('„Group work“ ist beendet.')
+    await participantPage.locator('[data-testid="agenda-item"][data-status="done"]').waitFor({ timeout: 10_000 })
+    await participantPage.getByTestId('phase-timer').waitFor({ state: 'detached', timeout: 10_000 })
+    expect(foreign.flat()).toEqual([])
+  })
+
   it('explains a link that is not valid', async () => {
     const page = await newPage('en-US')
     const created = await (await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'T', locale: 'en' }) })).json() as { id: string }

@@ -1,5 +1,6 @@
 import { permissionsOf, type Role, type WorkshopView } from '@werkraum/shared'
 import { useTranslation } from 'react-i18next'
+import { AgendaPanel } from '../components/workshop/AgendaPanel.tsx'
 import { BoardsPanel } from '../components/workshop/BoardsPanel.tsx'
 import { DeletePanel } from '../components/workshop/DeletePanel.tsx'
 import { InvitePanel } from '../components/workshop/InvitePanel.tsx'
@@ -35,6 +36,7 @@ export function WorkshopConsole({ session, workshop, control, role }: WorkshopCo
         ) : null}
       </div>
       {permissions.managePeople && workshop.joinCode !== undefined ? <InvitePanel joinCode={workshop.joinCode} links={workshop.links} /> : null}
+      {permissions.command && control !== undefined ? <AgendaPanel facilitation={control.facilitation} commands={commands} /> : null}
       {permissions.managePeople ? <PeoplePanel participants={control?.participants} commands={commands} /> : null}
       {permissions.manageBoards ? <BoardsPanel workshopId={workshop.id} boards={control?.boards} canLock={permissions.command} commands={commands} /> : null}
       {role === 'facilitator' ? <DeletePanel workshopId={workshop.id} token={session.token} title={control?.title || workshop.title} /> : null}

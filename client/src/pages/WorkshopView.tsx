@@ -5,6 +5,8 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { NameDialog } from '../components/NameDialog.tsx'
 import { SkipLink } from '../components/SkipLink.tsx'
 import { ColorDialog } from '../components/workshop/ColorDialog.tsx'
+import { AgendaList } from '../components/workshop/AgendaList.tsx'
+import { PhaseTimer } from '../components/workshop/PhaseTimer.tsx'
 import { WorkshopNav } from '../components/workshop/WorkshopNav.tsx'
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts'
 import { workshopPath, type WorkshopSubview } from '../routing/route.ts'
@@ -34,6 +36,7 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
   const boards = visibleBoards(workshop, control)
   const { identity, named, setName, setColor } = useWorkshopIdentity(workshop, snapshot)
   const [editing, setEditing] = useState(false)
+  const now = session.clock?.now ?? Date.now
 
   const board = subview.kind === 'board' ? (subview.boardId === undefined ? boards[0] : boards.find((b) => b.id === subview.boardId)) : undefined
   const showConsole = subview.kind === 'console' && permissions.manageBoards
@@ -59,6 +62,13 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
         <h1 className="board-title" data-testid="workshop-title">
           {title}
         </h1>
+        {control !== undefined ? (
+          <PhaseTimer
+            timer={control.facilitation.timer}
+            now={now}
+            phase={control.facilitation.phases.find((p) => p.id === control.facilitation.currentPhaseId)}
+          />
+        ) : null}
         <span className="role-badge" data-testid="own-role">
           {t(`roles.${role}`)}
         </span>
@@ -69,7 +79,9 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
         <LanguageSwitch />
       </header>
       <div className="workshop-body">
-        <WorkshopNav workshopId={workshop.id} boards={boards} currentBoardId={showConsole ? undefined : board?.id} showConsoleLink={permissions.manageBoards} consoleCurrent={showConsole} />
+        <WorkshopNav workshopId={workshop.id} boards={boards} currentBoardId={showConsole ? undefined : board?.id} showConsoleLink={permissions.manageBoards} consoleCurrent={showConsole}>
+          {control !== undefined ? <AgendaList facilitation={control.facilitation} now={now} /> : null}
+        </WorkshopNav>
         <main id="main" tabIndex={-1} className="board-main workshop-main">
           {showConsole ? (
             <WorkshopConsole session={session} workshop={workshop} control={control} role={role} />

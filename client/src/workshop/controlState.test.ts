@@ -1,3 +1,4 @@
+import { EMPTY_FACILITATION } from '@werkraum/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readControlState } from './controlState.ts'
@@ -31,6 +32,6 @@ describe('readControlState', () => {
   })
 
   it('gives an empty state for an empty document', () => {
-    expect(readControlState(new Y.Doc())).toEqual({ title: '', participants: [], boards: [] })
+    expect(readControlState(new Y.Doc())).toEqual({ title: '', participants: [], boards: [], facilitation: EMPTY_FACILITATION })
   })
 })

@@ -3,7 +3,7 @@
  * in docs/API.md) into plain values for the screens. What does not have the
  * expected shape is left out rather than trusted.
  */
-import { BOARD_TEMPLATES, ROLES, type BoardTemplate, type Role } from '@werkraum/shared'
+import { BOARD_TEMPLATES, ROLES, parseFacilitation, type BoardTemplate, type Facilitation, type Role } from '@werkraum/shared'
 import type * as Y from 'yjs'
 
 export interface ControlParticipant {
@@ -27,6 +27,8 @@ export interface ControlState {
   readonly participants: readonly ControlParticipant[]
   /** In the facilitator's order, archived ones included. */
   readonly boards: readonly ControlBoard[]
+  /** The agenda and the timer (in server time). */
+  readonly facilitation: Facilitation
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -62,5 +64,5 @@ export function readControlState(doc: Y.Doc): ControlState {
     })
   })
   boards.sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
-  return { title: typeof title === 'string' ? title : '', participants, boards }
+  return { title: typeof title === 'string' ? title : '', participants, boards, facilitation: parseFacilitation(doc.getMap<unknown>('facilitation').toJSON()) }
 }

@@ -10,6 +10,7 @@ import { syncServerUrl } from '../sync/boardSession.ts'
 import { WerkraumProvider } from '../sync/werkraumProvider.ts'
 import { ApiCallError, fetchWorkshop } from './api.ts'
 import { readControlState, type ControlBoard, type ControlState } from './controlState.ts'
+import { ServerClock } from './serverClock.ts'
 
 /** Failed reconnects of the control document after which we ask the API whether we still have access. */
 const FAILED_RECONNECTS_BEFORE_CHECK = 2
@@ -51,6 +52,8 @@ export class WorkshopSession {
   private provider: WerkraumProvider | undefined
   private monitor: ConnectionMonitor | undefined
   private destroyed = false
+  /** Server time for the timer; measured once the workshop is open. */
+  clock: ServerClock | undefined
   private checking = false
   private lastCheckMs = 0
 
@@ -78,6 +81,7 @@ export class WorkshopSession {
   destroy(): void {
     this.destroyed = true
     this.abort.abort()
+    this.clock?.stop()
     this.monitor?.dispose()
     this.provider?.destroy()
     this.doc?.destroy()
@@ -98,6 +102,7 @@ export class WorkshopSession {
       return
     }
     if (this.destroyed) return
+    this.clock = new ServerClock()
     this.connectControl(view.controlDoc)
     this.update({ load: { kind: 'ready', view } })
   }

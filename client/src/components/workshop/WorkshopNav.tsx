@@ -10,10 +10,12 @@ interface WorkshopNavProps {
   readonly currentBoardId: string | undefined
   readonly showConsoleLink: boolean
   readonly consoleCurrent: boolean
+  /** Shown below the boards (the agenda). */
+  readonly children?: React.ReactNode
 }
 
 /** The workshop's boards in the facilitator's order, and the console for those who manage. */
-export function WorkshopNav({ workshopId, boards, currentBoardId, showConsoleLink, consoleCurrent }: WorkshopNavProps) {
+export function WorkshopNav({ workshopId, boards, currentBoardId, showConsoleLink, consoleCurrent, children }: WorkshopNavProps) {
   const { t } = useTranslation()
   const headingId = useId()
   return (
@@ -36,6 +38,7 @@ export function WorkshopNav({ workshopId, boards, currentBoardId, showConsoleLin
           {t('console.heading')}
         </NavLink>
       ) : null}
+      {children}
     </nav>
   )
 }
