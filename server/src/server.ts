@@ -23,6 +23,7 @@ import { decideAccess } from './workshops/access.ts'
 import type { AccessDecision, UpgradeDecision } from './workshops/access.ts'
 import { publishControlState } from './workshops/control.ts'
 import { OFFLINE_GRACE_MS, WorkshopPresence } from './workshops/presence.ts'
+import { placeLateComer } from './workshops/breakout.ts'
 import { recheckWorkshop } from './workshops/recheck.ts'
 import { TimerScheduler } from './workshops/scheduler.ts'
 import { WorkshopStore } from './workshops/store.ts'
@@ -165,6 +166,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           publishControl(workshopId)
         },
         deleteWorkshop,
+        isPresent: (workshopId, participantId) => presence.isPresent(workshopId, participantId),
       })
       await api(req, res, url)
       return
@@ -254,7 +256,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const room = roomManager.get(docName)
     const peer = room.join(ws, access, subject)
     // Republished only when someone comes or goes, not for each of a busy participant's connections.
-    if (subject && presence.connected(subject)) publishControl(subject.workshopId)
+    if (subject && presence.connected(subject)) {
+      // Someone arriving during a breakout gets a room (balanced), at once.
+      const placed = placeLateComer(workshops, subject.workshopId, subject.participantId)
+      if (placed) {
+        workshops.saveFacilitation(subject.workshopId, placed)
+        recheckWorkshop(roomManager, workshops, subject.workshopId)
+      }
+      publishControl(subject.workshopId)
+    }
     ws.on('pong', () => {
       alive.add(ws)
       peer.lastHeardMs = Date.now()

@@ -3,7 +3,10 @@
  * facilitator's command to the current state and stores and publishes what
  * comes out; the same function would give any client the same answer.
  */
+import { moveParticipant } from './assignment.ts'
+import { ASSIGNMENT_MODES, runningBreakout, type Breakout, type BreakoutPlan, type BreakoutRoom, type Broadcast } from './breakout.ts'
 import { IDLE_TIMER, adjustTimer, isDue, pauseTimer, resumeTimer, startTimer, type TimerState } from './timer.ts'
+import { BOARD_TEMPLATES } from './workshop.ts'
 
 export const PHASE_KINDS = ['plenary', 'input', 'breakout', 'vote', 'pitches', 'break'] as const
 export type PhaseKind = (typeof PHASE_KINDS)[number]
@@ -19,6 +22,8 @@ export interface Phase {
   /** Server time the phase started and ended (ms), for planned-vs-actual. */
   readonly startedAt?: number
   readonly endedAt?: number
+  /** Breakout phases: the rooms to open when it starts. */
+  readonly breakout?: BreakoutPlan
 }
 
 export interface Facilitation {
@@ -26,9 +31,13 @@ export interface Facilitation {
   readonly currentPhaseId: string | null
   /** The running phase's countdown, or one started on its own. */
   readonly timer: TimerState
+  /** Every breakout so far, oldest first; at most one runs. Their rooms stay as results. */
+  readonly breakouts: readonly Breakout[]
+  /** The facilitator's last message to everyone, or null. */
+  readonly broadcast: Broadcast | null
 }
 
-export const EMPTY_FACILITATION: Facilitation = { phases: [], currentPhaseId: null, timer: IDLE_TIMER }
+export const EMPTY_FACILITATION: Facilitation = { phases: [], currentPhaseId: null, timer: IDLE_TIMER, breakouts: [], broadcast: null }
 
 export const AgendaLimits = {
   MAX_PHASES: 50,
@@ -49,6 +58,11 @@ export type AgendaCommand =
   | { readonly type: 'resumeTimer' }
   | { readonly type: 'adjustTimer'; readonly deltaMinutes: number }
   | { readonly type: 'stopTimer' }
+  | { readonly type: 'configureBreakout'; readonly phaseId: string; readonly plan: BreakoutPlan }
+  | { readonly type: 'moveToRoom'; readonly participantId: string; readonly roomId: string }
+  | { readonly type: 'reopenRooms'; readonly open: boolean }
+  | { readonly type: 'broadcast'; readonly text: string }
+  | { readonly type: 'clearBroadcast' }
 
 export const AGENDA_COMMAND_TYPES = [
   'addPhase',
@@ -63,6 +77,11 @@ export const AGENDA_COMMAND_TYPES = [
   'resumeTimer',
   'adjustTimer',
   'stopTimer',
+  'configureBreakout',
+  'moveToRoom',
+  'reopenRooms',
+  'broadcast',
+  'clearBroadcast',
 ] as const satisfies ReadonlyArray<AgendaCommand['type']>
 
 /** Why a command was refused: no such phase, too many phases, or not possible in the phase's state. */
@@ -84,11 +103,34 @@ function replacePhase(state: Facilitation, id: string, change: (phase: Phase) =>
   return { ...state, phases: state.phases.map((p) => (p.id === id ? change(p) : p)) }
 }
 
-/** Ends the running phase at `now` (its timer with it). */
+/** Ends the running phase at `now`, its timer and its breakout with it: everyone is back in the plenary. */
 function endCurrent(state: Facilitation, now: number): Facilitation {
-  if (state.currentPhaseId === null) return { ...state, timer: IDLE_TIMER }
+  const breakouts = state.breakouts.map((b): Breakout => (b.status === 'running' ? { ...b, status: 'ended' } : b))
+  if (state.currentPhaseId === null) return { ...state, timer: IDLE_TIMER, breakouts }
   const ended = replacePhase(state, state.currentPhaseId, (p) => ({ ...p, status: 'done', endedAt: now }))
-  return { ...ended, currentPhaseId: null, timer: IDLE_TIMER }
+  return { ...ended, currentPhaseId: null, timer: IDLE_TIMER, breakouts }
+}
+
+/**
+ * Records a breakout that has just started with `phaseId` (the server made
+ * the rooms' boards and the assignment; see server/src/workshops/breakout.ts).
+ */
+export function beginBreakout(state: Facilitation, phaseId: string, rooms: readonly BreakoutRoom[], assignment: Breakout['assignment'], plan: BreakoutPlan): Facilitation {
+  const breakout: Breakout = {
+    phaseId,
+    status: 'running',
+    mode: plan.mode,
+    ...(plan.capacity !== undefined ? { capacity: plan.capacity } : {}),
+    rooms,
+    assignment,
+    reopened: false,
+  }
+  return { ...state, breakouts: [...state.breakouts.filter((b) => b.status !== 'running'), breakout] }
+}
+
+/** Replaces the running breakout's assignment (a move, a late joiner, a choice). */
+export function withAssignment(state: Facilitation, assignment: Breakout['assignment']): Facilitation {
+  return { ...state, breakouts: state.breakouts.map((b) => (b.status === 'running' ? { ...b, assignment } : b)) }
 }
 
 /**
@@ -152,6 +194,25 @@ export function applyAgendaCommand(state: Facilitation, command: AgendaCommand, 
       return ok({ ...state, timer: adjustTimer(state.timer, command.deltaMinutes * MINUTE_MS, now) })
     case 'stopTimer':
       return ok({ ...state, timer: IDLE_TIMER })
+    case 'configureBreakout':
+      if (phase!.kind !== 'breakout' || phase!.status !== 'planned') return fail('invalid_state')
+      return ok(replacePhase(state, command.phaseId, (p) => ({ ...p, breakout: command.plan })))
+    case 'moveToRoom': {
+      const running = runningBreakout(state.breakouts)
+      if (running === undefined) return fail('invalid_state')
+      if (!running.rooms.some((r) => r.id === command.roomId)) return fail('not_found')
+      return ok(withAssignment(state, moveParticipant(running.assignment, command.participantId, command.roomId)))
+    }
+    case 'reopenRooms': {
+      // The most recent breakout that ended: its results are the ones people work on.
+      const last = [...state.breakouts].reverse().find((b) => b.status === 'ended')
+      if (last === undefined) return fail('invalid_state')
+      return ok({ ...state, breakouts: state.breakouts.map((b) => (b === last ? { ...b, reopened: command.open } : b)) })
+    }
+    case 'broadcast':
+      return ok({ ...state, broadcast: { id: newId(), text: command.text, at: now } })
+    case 'clearBroadcast':
+      return ok({ ...state, broadcast: null })
     default: {
       const unreachable: never = command
       throw new Error(`unknown agenda command ${JSON.stringify(unreachable)}`)
@@ -194,6 +255,7 @@ function parsePhase(value: unknown): Phase | undefined {
   const { id, title, kind, plannedMs, status, startedAt, endedAt } = value
   if (typeof id !== 'string' || typeof title !== 'string' || typeof plannedMs !== 'number') return undefined
   if (!(PHASE_KINDS as readonly unknown[]).includes(kind) || !(STATUSES as readonly unknown[]).includes(status)) return undefined
+  const plan = parsePlan(value.breakout)
   return {
     id,
     title,
@@ -202,7 +264,61 @@ function parsePhase(value: unknown): Phase | undefined {
     status: status as PhaseStatus,
     ...(typeof startedAt === 'number' ? { startedAt } : {}),
     ...(typeof endedAt === 'number' ? { endedAt } : {}),
+    ...(plan ? { breakout: plan } : {}),
   }
+}
+
+function parseList<T>(value: unknown, parse: (item: unknown) => T | undefined): T[] {
+  return Array.isArray(value) ? value.map(parse).filter((item): item is T => item !== undefined) : []
+}
+
+function parseRoomPlan(value: unknown): { title: string; challenge: string } | undefined {
+  if (!isRecord(value) || typeof value.title !== 'string' || typeof value.challenge !== 'string') return undefined
+  return { title: value.title, challenge: value.challenge }
+}
+
+function parsePlan(value: unknown): BreakoutPlan | undefined {
+  if (!isRecord(value)) return undefined
+  const { template, mode, capacity } = value
+  if (!(BOARD_TEMPLATES as readonly unknown[]).includes(template) || !(ASSIGNMENT_MODES as readonly unknown[]).includes(mode)) return undefined
+  return {
+    rooms: parseList(value.rooms, parseRoomPlan),
+    template: template as BreakoutPlan['template'],
+    mode: mode as BreakoutPlan['mode'],
+    ...(typeof capacity === 'number' ? { capacity } : {}),
+  }
+}
+
+function parseAssignment(value: unknown): Breakout['assignment'] {
+  if (!isRecord(value)) return {}
+  const result: Record<string, string[]> = {}
+  for (const [room, members] of Object.entries(value)) result[room] = parseList(members, (m) => (typeof m === 'string' ? m : undefined))
+  return result
+}
+
+function parseBreakout(value: unknown): Breakout | undefined {
+  if (!isRecord(value) || typeof value.phaseId !== 'string') return undefined
+  const { status, mode, capacity } = value
+  if ((status !== 'running' && status !== 'ended') || !(ASSIGNMENT_MODES as readonly unknown[]).includes(mode)) return undefined
+  const rooms = parseList(value.rooms, (r): BreakoutRoom | undefined => {
+    const plan = parseRoomPlan(r)
+    if (!plan || !isRecord(r) || typeof r.id !== 'string' || typeof r.boardId !== 'string') return undefined
+    return { ...plan, id: r.id, boardId: r.boardId }
+  })
+  return {
+    phaseId: value.phaseId,
+    status,
+    mode: mode as Breakout['mode'],
+    ...(typeof capacity === 'number' ? { capacity } : {}),
+    rooms,
+    assignment: parseAssignment(value.assignment),
+    reopened: value.reopened === true,
+  }
+}
+
+function parseBroadcast(value: unknown): Broadcast | null {
+  if (!isRecord(value) || typeof value.id !== 'string' || typeof value.text !== 'string' || typeof value.at !== 'number') return null
+  return { id: value.id, text: value.text, at: value.at }
 }
 
 /**
@@ -212,7 +328,13 @@ function parsePhase(value: unknown): Phase | undefined {
  */
 export function parseFacilitation(value: unknown): Facilitation {
   if (!isRecord(value)) return EMPTY_FACILITATION
-  const phases = Array.isArray(value.phases) ? value.phases.map(parsePhase).filter((p): p is Phase => p !== undefined) : []
+  const phases = parseList(value.phases, parsePhase)
   const current = typeof value.currentPhaseId === 'string' && phases.some((p) => p.id === value.currentPhaseId) ? value.currentPhaseId : null
-  return { phases, currentPhaseId: current, timer: parseTimer(value.timer) }
+  return {
+    phases,
+    currentPhaseId: current,
+    timer: parseTimer(value.timer),
+    breakouts: parseList(value.breakouts, parseBreakout),
+    broadcast: parseBroadcast(value.broadcast),
+  }
 }

@@ -17,6 +17,14 @@ describe('documentAccess: the table of issue #3', () => {
     })
   }
 
+  it('during a breakout lets participants write only in their own room; the others may still write everywhere they could', () => {
+    expect(documentAccess('participant', 'board', { locked: false, ownRoomDuringBreakout: true })).toBe('write')
+    expect(documentAccess('participant', 'board', { locked: false, ownRoomDuringBreakout: false })).toBe('read')
+    expect(documentAccess('participant', 'board', { locked: true, ownRoomDuringBreakout: true })).toBe('read')
+    for (const role of ['facilitator', 'moderator'] as const) expect(documentAccess(role, 'board', { locked: false, ownRoomDuringBreakout: false })).toBe('write')
+    expect(documentAccess('observer', 'board', { locked: false, ownRoomDuringBreakout: true })).toBe('read')
+  })
+
   it('gives commands to facilitators only, people management too, boards and export also to moderators', () => {
     expect(ROLES.filter((r) => permissionsOf(r).command)).toEqual(['facilitator'])
     expect(ROLES.filter((r) => permissionsOf(r).managePeople)).toEqual(['facilitator'])

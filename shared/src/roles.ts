@@ -15,6 +15,12 @@ export type DocumentAccess = 'write' | 'read'
 export interface BoardAccessState {
   /** A locked board is read-only for participants. */
   readonly locked: boolean
+  /**
+   * While a breakout runs (issue #4), participants write only on their own
+   * room's board: `true` for that board, `false` for every other. Undefined
+   * outside breakouts.
+   */
+  readonly ownRoomDuringBreakout?: boolean
 }
 
 /**
@@ -32,6 +38,7 @@ export function documentAccess(role: Role, kind: DocumentKind, board: BoardAcces
         case 'moderator':
           return 'write'
         case 'participant':
+          if (board.ownRoomDuringBreakout === false) return 'read'
           return board.locked ? 'read' : 'write'
         case 'observer':
           return 'read'

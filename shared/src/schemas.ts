@@ -10,6 +10,7 @@ import { Limits, DOC_NAME_PATTERN } from './protocol.ts'
 import type { ApiError, Health } from './protocol.ts'
 import type { SerializedSchema } from './board.ts'
 import { AgendaLimits, PHASE_KINDS } from './agenda.ts'
+import { ASSIGNMENT_MODES, BreakoutLimits } from './breakout.ts'
 import { ROLES } from './roles.ts'
 import { BOARD_TEMPLATES, LOCALES, WorkshopLimits } from './workshop.ts'
 import type { CreatedWorkshop, JoinedWorkshop, WorkshopView } from './workshop.ts'
@@ -78,6 +79,25 @@ export const WorkshopCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resumeTimer') }),
   z.object({ type: z.literal('adjustTimer'), deltaMinutes: z.number().min(-AgendaLimits.MAX_MINUTES).max(AgendaLimits.MAX_MINUTES).refine((m) => m !== 0) }),
   z.object({ type: z.literal('stopTimer') }),
+  // Breakout rooms (issue #4).
+  z.object({
+    type: z.literal('configureBreakout'),
+    phaseId: Id,
+    plan: z.object({
+      rooms: z
+        .array(z.object({ title: PhaseTitle, challenge: z.string().trim().max(BreakoutLimits.MAX_CHALLENGE_CHARS) }))
+        .min(1)
+        .max(BreakoutLimits.MAX_ROOMS),
+      template: z.enum(BOARD_TEMPLATES),
+      mode: z.enum(ASSIGNMENT_MODES),
+      capacity: z.number().int().min(1).max(WorkshopLimits.MAX_PARTICIPANTS).optional(),
+    }),
+  }),
+  z.object({ type: z.literal('moveToRoom'), participantId: Id, roomId: Id }),
+  z.object({ type: z.literal('chooseRoom'), roomId: Id }),
+  z.object({ type: z.literal('reopenRooms'), open: z.boolean() }),
+  z.object({ type: z.literal('broadcast'), text: z.string().trim().min(1).max(BreakoutLimits.MAX_BROADCAST_CHARS) }),
+  z.object({ type: z.literal('clearBroadcast') }),
 ])
 export type WorkshopCommand = z.infer<typeof WorkshopCommandSchema>
 

@@ -16,6 +16,7 @@ const MESSAGES = {
   image_quota: { de: 'Dieser Workshop hat keinen Platz für weitere Bilder.', en: 'This workshop has no room for more images.' },
   agenda_full: { de: 'Die Agenda hat schon so viele Phasen, wie sie haben kann.', en: 'The agenda already has as many phases as it can have.' },
   invalid_state: { de: 'Das geht im jetzigen Zustand nicht (läuft die Phase oder der Timer schon oder nicht mehr?).', en: 'This is not possible right now (is the phase or the timer already running, or no longer?).' },
+  room_full: { de: 'Dieser Raum ist voll. Bitte wählen Sie einen anderen.', en: 'This room is full. Please choose another one.' },
   last_board: { de: 'Das letzte Board eines Workshops kann nicht archiviert werden.', en: 'The last board of a workshop cannot be archived.' },
   workshop_full: { de: 'Dieser Workshop ist voll.', en: 'This workshop is full.' },
   upgrade_required: { de: 'Diese Adresse spricht nur WebSocket.', en: 'This endpoint speaks WebSocket only.' },

@@ -15,6 +15,7 @@ import {
 import type { CreatedWorkshop, JoinedWorkshop, WorkshopView } from '@werkraum/shared'
 import { CreateWorkshopBodySchema, JoinBodySchema, WorkshopCommandSchema } from '@werkraum/shared/schemas'
 import { signToken, verifyToken } from '../auth/tokens.ts'
+import { chooseRoom, openBreakout } from '../workshops/breakout.ts'
 import type { Participant, Workshop, WorkshopStore } from '../workshops/store.ts'
 import { sendApiError, sendApiJson } from './errors.ts'
 import { readBody, readRaw } from './body.ts'
@@ -30,6 +31,8 @@ export interface ApiContext {
   readonly onWorkshopChanged: (workshopId: string) => void
   /** Deletes a workshop and all its data. */
   readonly deleteWorkshop: (workshopId: string) => Promise<void>
+  /** Whether someone has a connection open to the workshop now (breakout rooms are for those present). */
+  readonly isPresent: (workshopId: string, participantId: string) => boolean
 }
 
 /** Wrong join codes one address may try per minute before it is answered 429. */
@@ -136,7 +139,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         if (body.type === 'renameBoard') ctx.store.renameBoard(workshopId, body.boardId, body.title)
         else if (body.type === 'archiveBoard') {
           // A workshop always keeps a board to open: the screens start on the first one.
-          const othersActive = ctx.store.boards(workshopId).some((b) => !b.archived && b.id !== body.boardId)
+          const othersActive = ctx.store.boards(workshopId).some((b) => !b.archived && !b.room && b.id !== body.boardId)
           if (body.archived && !othersActive) return sendApiError(req, res, 409, 'last_board')
           ctx.store.setArchived(workshopId, body.boardId, body.archived)
         }
@@ -167,10 +170,28 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       case 'pauseTimer':
       case 'resumeTimer':
       case 'adjustTimer':
-      case 'stopTimer': {
+      case 'stopTimer':
+      case 'configureBreakout':
+      case 'moveToRoom':
+      case 'reopenRooms':
+      case 'broadcast':
+      case 'clearBroadcast': {
         if (!may.command) return sendApiError(req, res, 403, 'forbidden')
+        if (body.type === 'moveToRoom' && !isRoomPerson(ctx.store, workshopId, body.participantId)) return sendApiError(req, res, 404, 'not_found')
         const result = applyAgendaCommand(ctx.store.facilitation(workshopId), body, Date.now(), newPhaseId)
         if (!result.ok) return sendApiError(req, res, result.error === 'not_found' ? 404 : 409, result.error)
+        let next = result.state
+        // A breakout phase opens its rooms as it starts.
+        const started = body.type === 'startPhase' ? next.phases.find((p) => p.id === body.phaseId) : undefined
+        if (started?.kind === 'breakout') next = openBreakout(ctx.store, workshopId, next, started, (id) => ctx.isPresent(workshopId, id))
+        ctx.store.saveFacilitation(workshopId, next)
+        break
+      }
+      case 'chooseRoom': {
+        // The one command participants send: their own room, in a self-select breakout.
+        if (who.participant.role !== 'participant') return sendApiError(req, res, 403, 'forbidden')
+        const result = chooseRoom(ctx.store.facilitation(workshopId), who.participant.id, body.roomId)
+        if (!result.ok) return sendApiError(req, res, result.status, result.error)
         ctx.store.saveFacilitation(workshopId, result.state)
         break
       }
@@ -245,7 +266,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       controlDoc: workshopControlDocName(workshop.id),
       boards: ctx.store
         .boards(workshop.id)
-        .filter((b) => !b.archived)
+        .filter((b) => !b.archived && !b.room)
         .map((b) => ({ id: b.id, title: b.title, doc: workshopBoardDocName(workshop.id, b.id), locked: b.locked, template: b.template })),
       participantId: participant.id,
       name: participant.name,
@@ -289,6 +310,12 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     }
     sendApiError(req, res, 404, 'not_found')
   }
+}
+
+/** Someone who can be in a breakout room: a named participant of this workshop, not removed. */
+function isRoomPerson(store: WorkshopStore, workshopId: string, participantId: string): boolean {
+  const p = store.participant(workshopId, participantId)
+  return p !== undefined && !p.removed && p.name !== '' && p.role === 'participant'
 }
 
 function newPhaseId(): string {

@@ -43,7 +43,7 @@ export async function publishControlState(rooms: RoomManager, store: WorkshopSto
     }
     syncMap(
       doc.getMap<Record<string, unknown>>('boards'),
-      new Map(boards.map((b) => [b.id, { title: b.title, position: b.position, locked: b.locked, archived: b.archived, template: b.template }])),
+      new Map(boards.map((b) => [b.id, { title: b.title, position: b.position, locked: b.locked, archived: b.archived, template: b.template, room: b.room }])),
     )
   })
 }

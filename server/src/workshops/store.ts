@@ -34,6 +34,8 @@ export interface Board {
   readonly locked: boolean
   readonly archived: boolean
   readonly template: BoardTemplate
+  /** A breakout room's board: listed with its breakout, not in the board list. */
+  readonly room: boolean
 }
 
 /** How stale the last-used time may get before it is written again; days of retention make an hour irrelevant. */
@@ -105,6 +107,7 @@ export class WorkshopStore {
     // Workshops from before the retention period count as touched now, not as never touched.
     this.ensureColumn('workshops', 'touched_at', 'INTEGER NOT NULL DEFAULT 0', `UPDATE workshops SET touched_at = ${Date.now()}`)
     this.ensureColumn('boards', 'template', "TEXT NOT NULL DEFAULT 'blank'")
+    this.ensureColumn('boards', 'room', 'INTEGER NOT NULL DEFAULT 0')
   }
 
   /** Adds a column a data folder from an earlier version lacks. */
@@ -147,7 +150,7 @@ export class WorkshopStore {
       const facilitator = this.addParticipant(workshop.id, '', 'facilitator')
       // The observer link stands for one shared, read-only identity.
       const observer = this.addParticipant(workshop.id, '', 'observer')
-      const plenary: Board = { id: newId(), workshopId: workshop.id, title: plenaryTitle, position: 0, locked: false, archived: false, template: 'blank' }
+      const plenary: Board = { id: newId(), workshopId: workshop.id, title: plenaryTitle, position: 0, locked: false, archived: false, template: 'blank', room: false }
       this.db.prepare('INSERT INTO boards (id, workshop_id, title, position) VALUES (?, ?, ?, ?)').run(plenary.id, workshop.id, plenaryTitle, 0)
       return { workshop, facilitator, observer, plenary }
     })()
@@ -203,11 +206,13 @@ export class WorkshopStore {
     this.db.prepare("UPDATE participants SET removed = 1, name = '' WHERE workshop_id = ? AND id = ?").run(workshopId, participantId)
   }
 
-  /** A new board at the end of the list. */
-  addBoard(workshopId: string, title: string, template: BoardTemplate): Board {
+  /** A new board at the end of the list; a breakout room's board (`room`) stays out of the board list. */
+  addBoard(workshopId: string, title: string, template: BoardTemplate, room = false): Board {
     const position = this.boards(workshopId).length
-    const board: Board = { id: newId(), workshopId, title, position, locked: false, archived: false, template }
-    this.db.prepare('INSERT INTO boards (id, workshop_id, title, position, template) VALUES (?, ?, ?, ?, ?)').run(board.id, workshopId, title, position, template)
+    const board: Board = { id: newId(), workshopId, title, position, locked: false, archived: false, template, room }
+    this.db
+      .prepare('INSERT INTO boards (id, workshop_id, title, position, template, room) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(board.id, workshopId, title, position, template, room ? 1 : 0)
     return board
   }
 
@@ -314,6 +319,7 @@ interface BoardRow {
   locked: number
   archived: number
   template: string
+  room: number
 }
 
 function toWorkshop(row: WorkshopRow): Workshop {
@@ -321,5 +327,14 @@ function toWorkshop(row: WorkshopRow): Workshop {
 }
 function toBoard(row: BoardRow): Board {
   const template = (['blank', 'brainstorming', 'concept'] as const).find((t) => t === row.template) ?? 'blank'
-  return { id: row.id, workshopId: row.workshop_id, title: row.title, position: row.position, locked: row.locked === 1, archived: row.archived === 1, template }
+  return {
+    id: row.id,
+    workshopId: row.workshop_id,
+    title: row.title,
+    position: row.position,
+    locked: row.locked === 1,
+    archived: row.archived === 1,
+    template,
+    room: row.room === 1,
+  }
 }

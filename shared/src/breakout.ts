@@ -1,0 +1,91 @@
+/**
+ * Breakout rooms (issue #4): what a breakout phase plans, what a running one
+ * is, and what it means for access. The server creates the rooms' boards and
+ * decides the assignment (./assignment.ts); these rules are shared so the
+ * client shows what the server enforces.
+ */
+import type { Assignment } from './assignment.ts'
+import type { BoardTemplate } from './workshop.ts'
+
+export const ASSIGNMENT_MODES = ['random', 'manual', 'self', 'same'] as const
+/** random and balanced; manual (everyone starts unassigned… the facilitator moves people); self-select; the groups of the last breakout. */
+export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number]
+
+export const BreakoutLimits = {
+  MAX_ROOMS: 50,
+  MAX_CHALLENGE_CHARS: 500,
+  MAX_BROADCAST_CHARS: 280,
+} as const
+
+export interface RoomPlan {
+  readonly title: string
+  /** Shown to the group in their room. */
+  readonly challenge: string
+}
+
+/** What a breakout phase will set up when it starts. */
+export interface BreakoutPlan {
+  readonly rooms: readonly RoomPlan[]
+  readonly template: BoardTemplate
+  readonly mode: AssignmentMode
+  /** Most members a room takes when people choose themselves. */
+  readonly capacity?: number
+}
+
+export interface BreakoutRoom extends RoomPlan {
+  readonly id: string
+  /** The room's own board (a workshop board outside the normal board list). */
+  readonly boardId: string
+}
+
+export interface Breakout {
+  readonly phaseId: string
+  readonly status: 'running' | 'ended'
+  readonly mode: AssignmentMode
+  readonly capacity?: number
+  readonly rooms: readonly BreakoutRoom[]
+  readonly assignment: Assignment
+  /** After the phase, room boards are read-only unless the facilitator reopens them. */
+  readonly reopened: boolean
+}
+
+/** A message from the facilitator to every room, shown as a banner. */
+export interface Broadcast {
+  readonly id: string
+  readonly text: string
+  /** Server ms. */
+  readonly at: number
+}
+
+/** The breakout that runs now, if any (there is at most one). */
+export function runningBreakout(breakouts: readonly Breakout[]): Breakout | undefined {
+  return breakouts.find((b) => b.status === 'running')
+}
+
+/** The breakout and room a board belongs to, if it is a room board. */
+export function roomOfBoard(breakouts: readonly Breakout[], boardId: string): { breakout: Breakout; room: BreakoutRoom } | undefined {
+  for (const breakout of breakouts) {
+    const room = breakout.rooms.find((r) => r.boardId === boardId)
+    if (room) return { breakout, room }
+  }
+  return undefined
+}
+
+/**
+ * What breakouts mean for one board and one participant: during a running
+ * breakout only their own room's board is theirs to write; a room board of
+ * a breakout that ended is locked until the facilitator reopens it.
+ * Combine with the board's own lock in `documentAccess`.
+ */
+export function breakoutAccess(
+  breakouts: readonly Breakout[],
+  boardId: string,
+  participantId: string,
+): { readonly lockedByBreakout: boolean; readonly ownRoomDuringBreakout?: boolean } {
+  const ofBoard = roomOfBoard(breakouts, boardId)
+  const lockedByBreakout = ofBoard !== undefined && ofBoard.breakout.status === 'ended' && !ofBoard.breakout.reopened
+  const running = runningBreakout(breakouts)
+  if (running === undefined) return { lockedByBreakout }
+  const own = ofBoard?.breakout === running && (running.assignment[ofBoard.room.id] ?? []).includes(participantId)
+  return { lockedByBreakout, ownRoomDuringBreakout: own }
+}
