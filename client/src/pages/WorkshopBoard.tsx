@@ -1,4 +1,4 @@
-import { WorkshopLimits, documentAccess, workshopBoardDocName, type BoardTemplate, type Locale, type Role } from '@werkraum/shared'
+import { WorkshopLimits, workshopBoardDocName, type BoardTemplate, type Locale } from '@werkraum/shared'
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
@@ -12,19 +12,21 @@ import { BoardSession } from '../sync/boardSession.ts'
 import type { Identity } from '../user/identity.ts'
 import { workshopAssetStore } from '../workshop/assetStore.ts'
 import type { ControlBoard } from '../workshop/controlState.ts'
+import type { ReadOnlyReason } from '../workshop/boardAccess.ts'
 import { applyTemplate } from '../workshop/templates.ts'
 
 interface WorkshopBoardProps {
   readonly workshopId: string
   readonly token: string
   readonly board: ControlBoard
-  readonly role: Role
+  /** Why this person cannot change the board, if they cannot (the server enforces the same). */
+  readonly readOnlyReason: ReadOnlyReason | undefined
   readonly locale: Locale
   readonly identity: Identity
 }
 
 /** One workshop board: read-only when the server says so (observers, locked boards), laid out from its template when new. */
-export function WorkshopBoard({ workshopId, token, board, role, locale, identity }: WorkshopBoardProps) {
+export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale, identity }: WorkshopBoardProps) {
   const { t, i18n } = useTranslation()
   const language = isLanguage(i18n.language) ? i18n.language : 'en'
   const [session, setSession] = useState<BoardSession>()
@@ -46,7 +48,7 @@ export function WorkshopBoard({ workshopId, token, board, role, locale, identity
   const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscription, session?.getSnapshot ?? noSnapshot)
   const load = snapshot?.load ?? { kind: 'loading' }
   const fatalClose = snapshot?.connection.fatalClose
-  const readOnly = documentAccess(role, 'board', { locked: board.locked }) === 'read'
+  const readOnly = readOnlyReason !== undefined
 
   // Read when the editor arrives, without making a new callback (and a new zoom) on every lock or role change.
   const latest = useRef({ readOnly, template: board.template, locale, session })
@@ -65,7 +67,7 @@ export function WorkshopBoard({ workshopId, token, board, role, locale, identity
         <h2 className="board-toolbar-title">{board.title}</h2>
         {readOnly ? (
           <p className="readonly-note" data-testid="readonly-note">
-            {role === 'observer' ? t('workshop.readOnlyObserver') : t('workshop.readOnlyLocked')}
+            {t(`workshop.readOnly.${readOnlyReason}`)}
           </p>
         ) : null}
         {snapshot !== undefined ? <ConnectionStatus view={snapshot.connection} /> : null}

@@ -1,4 +1,4 @@
-import { permissionsOf, type WorkshopView as WorkshopViewData } from '@werkraum/shared'
+import { permissionsOf, runningBreakout, type WorkshopView as WorkshopViewData } from '@werkraum/shared'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
@@ -6,14 +6,21 @@ import { NameDialog } from '../components/NameDialog.tsx'
 import { SkipLink } from '../components/SkipLink.tsx'
 import { ColorDialog } from '../components/workshop/ColorDialog.tsx'
 import { AgendaList } from '../components/workshop/AgendaList.tsx'
+import { BroadcastBanner } from '../components/workshop/BroadcastBanner.tsx'
 import { PhaseTimer } from '../components/workshop/PhaseTimer.tsx'
+import { RoomChooser } from '../components/workshop/RoomChooser.tsx'
+import { RoomHeader } from '../components/workshop/RoomHeader.tsx'
+import { RoomsNav } from '../components/workshop/RoomsNav.tsx'
 import { WorkshopNav } from '../components/workshop/WorkshopNav.tsx'
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts'
 import { workshopPath, type WorkshopSubview } from '../routing/route.ts'
 import { navigate } from '../routing/useRoute.ts'
 import { loadIdentity, randomColor, saveIdentity, type Identity } from '../user/identity.ts'
 import { credentialFor, updateCredential } from '../workshop/credentials.ts'
+import { readOnlyReason } from '../workshop/boardAccess.ts'
 import { forgetWorkshop } from '../workshop/forget.ts'
+import { useBreakoutNavigation } from '../workshop/useBreakoutNavigation.ts'
+import { useCommand } from '../workshop/useCommand.ts'
 import { currentRole, visibleBoards, type WorkshopSession, type WorkshopSnapshot } from '../workshop/workshopSession.ts'
 import { NamePrompt } from './NamePrompt.tsx'
 import { WorkshopBoard } from './WorkshopBoard.tsx'
@@ -38,7 +45,13 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
   const [editing, setEditing] = useState(false)
   const now = session.clock?.now ?? Date.now
 
-  const board = subview.kind === 'board' ? (subview.boardId === undefined ? boards[0] : boards.find((b) => b.id === subview.boardId)) : undefined
+  // Room boards are not in the list but can be opened (one's own room, the gallery).
+  const openable = control?.boards.filter((b) => !b.archived) ?? boards
+  const board = subview.kind === 'board' ? (subview.boardId === undefined ? boards[0] : openable.find((b) => b.id === subview.boardId)) : undefined
+  const facilitation = control?.facilitation
+  const breakoutNow = facilitation ? runningBreakout(facilitation.breakouts) : undefined
+  const commands = useCommand(workshop.id, session.token)
+  useBreakoutNavigation(workshop.id, workshop.participantId, role, facilitation, subview)
   const showConsole = subview.kind === 'console' && permissions.manageBoards
   useDocumentTitle(t('workshop.pageTitle', { title: showConsole ? t('console.heading') : (board?.title ?? title) }))
 
@@ -80,13 +93,33 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
       </header>
       <div className="workshop-body">
         <WorkshopNav workshopId={workshop.id} boards={boards} currentBoardId={showConsole ? undefined : board?.id} showConsoleLink={permissions.manageBoards} consoleCurrent={showConsole}>
-          {control !== undefined ? <AgendaList facilitation={control.facilitation} now={now} /> : null}
+          {facilitation !== undefined ? (
+            <>
+              <RoomsNav workshopId={workshop.id} participantId={workshop.participantId} role={role} facilitation={facilitation} currentBoardId={showConsole ? undefined : board?.id} />
+              <AgendaList facilitation={facilitation} now={now} />
+            </>
+          ) : null}
         </WorkshopNav>
         <main id="main" tabIndex={-1} className="board-main workshop-main">
+          <BroadcastBanner broadcast={facilitation?.broadcast ?? null} />
+          {breakoutNow?.mode === 'self' && role === 'participant' && !showConsole ? (
+            <RoomChooser breakout={breakoutNow} participantId={workshop.participantId} commands={commands} />
+          ) : null}
+          {board !== undefined && facilitation !== undefined && !showConsole ? (
+            <RoomHeader facilitation={facilitation} boardId={board.id} people={control?.participants ?? []} />
+          ) : null}
           {showConsole ? (
             <WorkshopConsole session={session} workshop={workshop} control={control} role={role} />
           ) : board !== undefined ? (
-            <WorkshopBoard key={board.id} workshopId={workshop.id} token={session.token} board={board} role={role} locale={workshop.locale} identity={identity} />
+            <WorkshopBoard
+              key={board.id}
+              workshopId={workshop.id}
+              token={session.token}
+              board={board}
+              readOnlyReason={readOnlyReason(role, board, facilitation, workshop.participantId)}
+              locale={workshop.locale}
+              identity={identity}
+            />
           ) : (
             <div className="board-message" role="alert" data-testid="board-unavailable">
               <p>{subview.kind === 'console' ? t('console.notAllowed') : t('workshop.boardUnavailable')}</p>

@@ -14,7 +14,7 @@ describe('readControlState', () => {
     people.set('p4', 'junk')
     const boards = doc.getMap<unknown>('boards')
     boards.set('b2', { title: 'Ideen', position: 1, locked: true, archived: false, template: 'brainstorming' })
-    boards.set('b1', { title: 'Plenum', position: 0, locked: false, archived: false, template: 'blank' })
+    boards.set('b1', { title: 'Plenum', position: 0, locked: false, archived: false, template: 'blank', room: false })
     boards.set('b3', { title: 'Alt', position: 2, archived: true, template: 'unknown' })
     boards.set('b4', { position: 3 })
 
@@ -24,10 +24,10 @@ describe('readControlState', () => {
       { id: 'p1', name: 'Ali', role: 'moderator', present: false },
       { id: 'p2', name: 'Zoë', role: 'participant', present: true },
     ])
-    expect(state.boards.map((b) => [b.id, b.locked, b.archived, b.template])).toEqual([
-      ['b1', false, false, 'blank'],
-      ['b2', true, false, 'brainstorming'],
-      ['b3', false, true, 'blank'],
+    expect(state.boards.map((b) => [b.id, b.locked, b.archived, b.template, b.room])).toEqual([
+      ['b1', false, false, 'blank', false],
+      ['b2', true, false, 'brainstorming', false],
+      ['b3', false, true, 'blank', false],
     ])
   })
 

@@ -20,6 +20,8 @@ export interface ControlBoard {
   readonly locked: boolean
   readonly archived: boolean
   readonly template: BoardTemplate
+  /** A breakout room's board: reached through its breakout, not the board list. */
+  readonly room: boolean
 }
 
 export interface ControlState {
@@ -61,6 +63,7 @@ export function readControlState(doc: Y.Doc): ControlState {
       locked: value.locked === true,
       archived: value.archived === true,
       template: isTemplate(value.template) ? value.template : 'blank',
+      room: value.room === true,
     })
   })
   boards.sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))

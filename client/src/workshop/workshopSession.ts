@@ -39,9 +39,9 @@ export function currentRole(view: WorkshopView, control: ControlState | undefine
 /** Boards people see, in order: live from the control document once it is there. */
 export function visibleBoards(view: WorkshopView, control: ControlState | undefined): readonly ControlBoard[] {
   if (control === undefined) {
-    return view.boards.map((b, position) => ({ ...b, position, archived: false }))
+    return view.boards.map((b, position) => ({ ...b, position, archived: false, room: false }))
   }
-  return control.boards.filter((b) => !b.archived)
+  return control.boards.filter((b) => !b.archived && !b.room)
 }
 
 export class WorkshopSession {

@@ -1,8 +1,9 @@
-import { AgendaLimits, PHASE_KINDS, type Facilitation, type PhaseKind } from '@werkraum/shared'
+import { AgendaLimits, PHASE_KINDS, type Facilitation, type Phase, type PhaseKind } from '@werkraum/shared'
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandRunner } from '../../workshop/useCommand.ts'
 import { ActionButton } from './ActionButton.tsx'
+import { BreakoutPlanDialog } from './BreakoutPlanDialog.tsx'
 import { TextDialog } from './Dialogs.tsx'
 
 /** The facilitator's agenda: plan phases, start and end them, and steer the timer. */
@@ -11,6 +12,7 @@ export function AgendaPanel({ facilitation, commands }: { readonly facilitation:
   const headingId = useId()
   const headingRef = useRef<HTMLHeadingElement>(null)
   const [renaming, setRenaming] = useState<{ id: string; title: string }>()
+  const [planning, setPlanning] = useState<Phase>()
   const { phases, currentPhaseId, timer } = facilitation
 
   return (
@@ -68,6 +70,11 @@ export function AgendaPanel({ facilitation, commands }: { readonly facilitation:
               <ActionButton aria-label={t('agenda.renameOf', { title: phase.title })} onClick={() => setRenaming({ id: phase.id, title: phase.title })}>
                 {t('console.rename')}
               </ActionButton>
+              {phase.kind === 'breakout' && phase.status === 'planned' ? (
+                <ActionButton data-testid="phase-rooms" aria-label={t('rooms.planOf', { title: phase.title })} onClick={() => setPlanning(phase)}>
+                  {phase.breakout ? t('rooms.planCount', { count: phase.breakout.rooms.length }) : t('rooms.plan')}
+                </ActionButton>
+              ) : null}
               {phase.status === 'planned' ? (
                 <>
                   <ActionButton aria-label={t('agenda.skipOf', { title: phase.title })} onClick={() => void commands.run({ type: 'skipPhase', phaseId: phase.id })}>
@@ -86,6 +93,14 @@ export function AgendaPanel({ facilitation, commands }: { readonly facilitation:
         ))}
       </ol>
       <AddPhaseForm commands={commands} full={phases.length >= AgendaLimits.MAX_PHASES} />
+      {planning !== undefined ? (
+        <BreakoutPlanDialog
+          phase={planning}
+          defaultRoomTitle={(n) => t('rooms.defaultTitle', { n: String(n) })}
+          onSave={(plan) => void commands.run({ type: 'configureBreakout', phaseId: planning.id, plan: { ...plan, rooms: [...plan.rooms] } })}
+          onClose={() => setPlanning(undefined)}
+        />
+      ) : null}
       {renaming !== undefined ? (
         <TextDialog
           heading={t('agenda.renameOf', { title: renaming.title })}

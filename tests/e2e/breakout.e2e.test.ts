@@ -1,0 +1,125 @@
+/**
+ * A three-room breakout in real browsers (issue #4): four participants land in
+ * their rooms and draw, the facilitator watches the rooms and broadcasts a
+ * message, the timer ends, everyone is back in the plenary, and the gallery
+ * shows the three room boards with their drawings.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { CLIENT_DIST, browserSkipReason, launchBrowser, screenshot, watchForeignRequests } from '../support/browser.ts'
+import { removeDir, startTestServer } from '../support/server.ts'
+import type { TestServer } from '../support/server.ts'
+import { BoardPage } from './pages.ts'
+import { FacilitatorConsole, JoinForm, isReadonly } from './workshopPages.ts'
+
+const skip = browserSkipReason()
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+describe.skipIf(skip !== undefined)('breakout rooms in real browsers', () => {
+  let server: TestServer
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+  const foreign: string[][] = []
+
+  async function newPage(locale: string): Promise<Page> {
+    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } })
+    contexts.push(context)
+    foreign.push(watchForeignRequests(context, server.url))
+    return context.newPage()
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer({ CLIENT_DIR: CLIENT_DIST })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined)
+    await browser?.close()
+    await server?.close()
+    if (server) removeDir(server.dataDir)
+  })
+
+  it('runs a three-room breakout from start to gallery', async () => {
+    const facilitatorPage = await newPage('de-DE')
+    const facilitator = new FacilitatorConsole(facilitatorPage)
+    await facilitator.create(server.url, 'Sprint Mobilität', 'Mia')
+    const code = await facilitator.joinCode()
+
+    // A breakout phase with three rooms.
+    await facilitatorPage.getByTestId('phase-title').fill('Gruppenarbeit')
+    await facilitatorPage.getByTestId('phase-kind').selectOption('breakout')
+    await facilitatorPage.getByTestId('phase-minutes').fill('1')
+    await facilitatorPage.getByTestId('phase-add').click()
+    await facilitatorPage.getByTestId('phase-rooms').click()
+    await facilitatorPage.getByTestId('plan-room-count').fill('3')
+    expect(await axeViolations(facilitatorPage)).toEqual([])
+    await facilitatorPage.getByTestId('plan-save').click()
+    await facilitatorPage.getByTestId('phase-rooms').filter({ hasText: '3' }).waitFor({ timeout: 10_000 })
+
+    // Four participants join and wait in the plenary.
+    const participants: BoardPage[] = []
+    for (const [i, name] of ['Ada', 'Ben', 'Cem', 'Dana'].entries()) {
+      const page = await newPage(i % 2 === 0 ? 'de-DE' : 'en-US')
+      const join = new JoinForm(page)
+      await page.goto(`${server.url}/j/${code.replace('-', '')}`)
+      await join.join(code, name)
+      const board = new BoardPage(page)
+      await board.waitConnected()
+      participants.push(board)
+    }
+    await expect.poll(() => facilitatorPage.locator('[data-testid="person"][data-present="true"]').count(), { timeout: 15_000 }).toBe(4)
+
+    // Start: everyone lands in a room, with its header.
+    const plenaryUrl = new URL(participants[0]!.page.url()).pathname
+    await facilitatorPage.getByTestId('phase-start').first().click()
+    const roomBoards = new Set<string>()
+    for (const p of participants) {
+      await p.page.getByTestId('room-header').waitFor({ timeout: 15_000 })
+      await p.waitConnected()
+      expect(await isReadonly(p.page)).toBe(false)
+      roomBoards.add((await p.page.getByTestId('workshop-board').getAttribute('data-board-id'))!)
+    }
+    expect(roomBoards.size).toBe(3)
+    expect(await axeViolations(participants[0]!.page)).toEqual([])
+    for (const [i, p] of participants.entries()) await p.drawRectangle(-150 + i * 40, -80)
+    await screenshot(participants[0]!.page, 'breakout-room')
+
+    // The facilitator sees all rooms with their members, and broadcasts.
+    await expect.poll(() => facilitatorPage.getByTestId('room-card').count(), { timeout: 10_000 }).toBe(3)
+    expect(await facilitatorPage.getByTestId('move-select').count()).toBe(4)
+    expect(await axeViolations(facilitatorPage)).toEqual([])
+    await screenshot(facilitatorPage, 'breakout-console')
+    await facilitatorPage.getByTestId('broadcast-text').fill('Noch fünf Minuten – bitte Ergebnisse festhalten!')
+    await facilitatorPage.getByTestId('broadcast-send').click()
+    for (const p of participants) await p.page.getByTestId('broadcast').filter({ hasText: 'Ergebnisse festhalten' }).waitFor({ timeout: 10_000 })
+
+    // Time is up (the facilitator takes the last minute away): everyone is back in the plenary.
+    await facilitatorPage.getByTestId('timer-add--1').click()
+    for (const p of participants) {
+      await p.page.waitForURL((url) => url.pathname === plenaryUrl, { timeout: 15_000 })
+      await p.page.getByTestId('room-header').waitFor({ state: 'detached', timeout: 10_000 })
+    }
+
+    // The gallery shows the three room boards with their drawings, read-only.
+    const ada = participants[0]!
+    await ada.page.getByTestId('gallery').locator('summary').click()
+    expect(await ada.page.getByTestId('gallery-link').count()).toBe(3)
+    let shapes = 0
+    for (let i = 0; i < 3; i++) {
+      await ada.page.getByTestId('gallery-link').nth(i).click()
+      await ada.waitConnected()
+      await expect.poll(async () => (await ada.shapes()).length, { timeout: 10_000 }).toBeGreaterThan(0)
+      shapes += (await ada.shapes()).length
+      expect(await isReadonly(ada.page)).toBe(true)
+    }
+    // Each person drew one rectangle on top of the concept template's shapes: four rectangles in all.
+    expect(shapes).toBeGreaterThanOrEqual(4)
+    await screenshot(ada.page, 'breakout-gallery')
+    expect(foreign.flat()).toEqual([])
+  })
+})
