@@ -73,6 +73,21 @@ describe('agenda and timer', () => {
     expect(read().currentPhaseId).toBe(phaseId)
   })
 
+  it('brings everyone to a board: only facilitators, only to boards that exist, seen by everyone', async () => {
+    const server = await start()
+    const created = await workshop(server)
+    const paula = (await post<JoinedWorkshop>(server, '/api/join', { code: created.joinCode, name: 'Paula' })).body
+    const read = await controlReader(server, created, paula.token)
+    const plenary = server.workshops.boards(created.id)[0]!.id
+    const bounds = { x: -100, y: 50, w: 800, h: 600 }
+    expect((await command(server, created, { type: 'summon', boardId: plenary, bounds }, paula.token)).status).toBe(403)
+    expect((await command(server, created, { type: 'summon', boardId: 'xNope', bounds })).status).toBe(404)
+    expect((await command(server, created, { type: 'summon', boardId: plenary, bounds: { ...bounds, w: -1 } })).status).toBe(400)
+    expect((await command(server, created, { type: 'summon', boardId: plenary, bounds })).status).toBe(200)
+    await waitFor(() => read().summon?.boardId === plenary, 'everyone sees the summon')
+    expect(read().summon?.bounds).toEqual(bounds)
+  })
+
   it('shows the same remaining time on clocks minutes apart, through pause, resume and extension', async () => {
     const server = await start()
     const created = await workshop(server)

@@ -4,7 +4,7 @@
  * comes out; the same function would give any client the same answer.
  */
 import { moveParticipant } from './assignment.ts'
-import { ASSIGNMENT_MODES, runningBreakout, type Breakout, type BreakoutPlan, type BreakoutRoom, type Broadcast } from './breakout.ts'
+import { ASSIGNMENT_MODES, runningBreakout, type Breakout, type BreakoutPlan, type BreakoutRoom, type Broadcast, type PageBounds, type Summon } from './breakout.ts'
 import { IDLE_TIMER, adjustTimer, isDue, pauseTimer, resumeTimer, startTimer, type TimerState } from './timer.ts'
 import { BOARD_TEMPLATES } from './workshop.ts'
 
@@ -35,9 +35,11 @@ export interface Facilitation {
   readonly breakouts: readonly Breakout[]
   /** The facilitator's last message to everyone, or null. */
   readonly broadcast: Broadcast | null
+  /** The last "bring everyone to me" (or pitch), or null. */
+  readonly summon: Summon | null
 }
 
-export const EMPTY_FACILITATION: Facilitation = { phases: [], currentPhaseId: null, timer: IDLE_TIMER, breakouts: [], broadcast: null }
+export const EMPTY_FACILITATION: Facilitation = { phases: [], currentPhaseId: null, timer: IDLE_TIMER, breakouts: [], broadcast: null, summon: null }
 
 export const AgendaLimits = {
   MAX_PHASES: 50,
@@ -63,6 +65,7 @@ export type AgendaCommand =
   | { readonly type: 'reopenRooms'; readonly open: boolean }
   | { readonly type: 'broadcast'; readonly text: string }
   | { readonly type: 'clearBroadcast' }
+  | { readonly type: 'summon'; readonly boardId: string; readonly bounds: PageBounds | null }
 
 export const AGENDA_COMMAND_TYPES = [
   'addPhase',
@@ -82,6 +85,7 @@ export const AGENDA_COMMAND_TYPES = [
   'reopenRooms',
   'broadcast',
   'clearBroadcast',
+  'summon',
 ] as const satisfies ReadonlyArray<AgendaCommand['type']>
 
 /** Why a command was refused: no such phase, too many phases, or not possible in the phase's state. */
@@ -213,6 +217,9 @@ export function applyAgendaCommand(state: Facilitation, command: AgendaCommand, 
       return ok({ ...state, broadcast: { id: newId(), text: command.text, at: now } })
     case 'clearBroadcast':
       return ok({ ...state, broadcast: null })
+    case 'summon':
+      // Whether the board exists is the server's to check; the rules only record it.
+      return ok({ ...state, summon: { id: newId(), boardId: command.boardId, bounds: command.bounds, at: now } })
     default: {
       const unreachable: never = command
       throw new Error(`unknown agenda command ${JSON.stringify(unreachable)}`)
@@ -316,6 +323,13 @@ function parseBreakout(value: unknown): Breakout | undefined {
   }
 }
 
+function parseSummon(value: unknown): Summon | null {
+  if (!isRecord(value) || typeof value.id !== 'string' || typeof value.boardId !== 'string' || typeof value.at !== 'number') return null
+  const b = value.bounds
+  const bounds = isRecord(b) && [b.x, b.y, b.w, b.h].every((n) => typeof n === 'number' && Number.isFinite(n)) ? { x: b.x as number, y: b.y as number, w: b.w as number, h: b.h as number } : null
+  return { id: value.id, boardId: value.boardId, bounds, at: value.at }
+}
+
 function parseBroadcast(value: unknown): Broadcast | null {
   if (!isRecord(value) || typeof value.id !== 'string' || typeof value.text !== 'string' || typeof value.at !== 'number') return null
   return { id: value.id, text: value.text, at: value.at }
@@ -336,5 +350,6 @@ export function parseFacilitation(value: unknown): Facilitation {
     timer: parseTimer(value.timer),
     breakouts: parseList(value.breakouts, parseBreakout),
     broadcast: parseBroadcast(value.broadcast),
+    summon: parseSummon(value.summon),
   }
 }

@@ -57,6 +57,26 @@ export interface Broadcast {
   readonly at: number
 }
 
+/** A page-space rectangle (tldraw's page coordinates). */
+export interface PageBounds {
+  readonly x: number
+  readonly y: number
+  readonly w: number
+  readonly h: number
+}
+
+/**
+ * "Bring everyone to me" and pitch mode: everyone but the facilitator goes to
+ * `boardId` and looks at `bounds` (or at the whole board when null).
+ */
+export interface Summon {
+  readonly id: string
+  readonly boardId: string
+  readonly bounds: PageBounds | null
+  /** Server ms. */
+  readonly at: number
+}
+
 /** The breakout that runs now, if any (there is at most one). */
 export function runningBreakout(breakouts: readonly Breakout[]): Breakout | undefined {
   return breakouts.find((b) => b.status === 'running')

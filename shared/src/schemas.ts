@@ -53,6 +53,8 @@ export const JoinBodySchema = z.object({
 
 const Id = z.string().max(40)
 const PhaseTitle = z.string().trim().min(1).max(AgendaLimits.MAX_TITLE_CHARS)
+/** A page coordinate: finite, and far beyond any real board's extent. */
+const Coordinate = z.number().min(-1e7).max(1e7)
 /** Whole or fractional minutes (a 30-second timer is 0.5). */
 const Minutes = z.number().min(0).max(AgendaLimits.MAX_MINUTES)
 
@@ -98,6 +100,11 @@ export const WorkshopCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reopenRooms'), open: z.boolean() }),
   z.object({ type: z.literal('broadcast'), text: z.string().trim().min(1).max(BreakoutLimits.MAX_BROADCAST_CHARS) }),
   z.object({ type: z.literal('clearBroadcast') }),
+  z.object({
+    type: z.literal('summon'),
+    boardId: Id,
+    bounds: z.object({ x: Coordinate, y: Coordinate, w: Coordinate.positive(), h: Coordinate.positive() }).nullable(),
+  }),
 ])
 export type WorkshopCommand = z.infer<typeof WorkshopCommandSchema>
 

@@ -120,6 +120,22 @@ describe.skipIf(skip !== undefined)('breakout rooms in real browsers', () => {
     // Each person drew one rectangle on top of the concept template's shapes: four rectangles in all.
     expect(shapes).toBeGreaterThanOrEqual(4)
     await screenshot(ada.page, 'breakout-gallery')
+
+    // Pitches: the facilitator puts one room on everyone's screen, with a timer.
+    await facilitatorPage.getByTestId('pitch-room').first().click()
+    for (const p of participants) {
+      await p.page.getByTestId('phase-timer').waitFor({ timeout: 10_000 })
+      await p.page.getByTestId('room-header').waitFor({ timeout: 10_000 })
+    }
+    const shown = await Promise.all(participants.map((p) => p.page.getByTestId('workshop-board').getAttribute('data-board-id')))
+    expect(new Set(shown).size).toBe(1)
+    expect(roomBoards.has(shown[0]!)).toBe(true)
+
+    // "Bring everyone here": the facilitator's board and view, on every screen.
+    await facilitator.openBoard('Plenum')
+    await new BoardPage(facilitatorPage).waitConnected()
+    await facilitatorPage.getByTestId('summon-everyone').click()
+    for (const p of participants) await p.page.waitForURL((url) => url.pathname.endsWith(new URL(facilitatorPage.url()).pathname.split('/').pop()!), { timeout: 10_000 })
     expect(foreign.flat()).toEqual([])
   })
 })

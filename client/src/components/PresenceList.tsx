@@ -2,7 +2,8 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Person } from '../sync/people.ts'
 
-export function PresenceList({ people }: { readonly people: readonly Person[] }) {
+/** `onFollow`, where given, offers to follow another person's view (until one moves oneself). */
+export function PresenceList({ people, onFollow }: { readonly people: readonly Person[]; readonly onFollow?: ((userId: string) => void) | undefined }) {
   const { t } = useTranslation()
   const headingId = useId()
   return (
@@ -18,6 +19,11 @@ export function PresenceList({ people }: { readonly people: readonly Person[] })
             <li key={person.id} className="presence-item" data-testid="presence-item" data-self={person.isSelf}>
               <span className="presence-swatch" style={{ backgroundColor: person.color }} aria-hidden="true" />
               {person.isSelf ? t('presence.you', { name }) : name}
+              {onFollow !== undefined && !person.isSelf ? (
+                <button type="button" className="button button--small presence-follow" onClick={() => onFollow(person.id)} aria-label={t('presence.followOf', { name })} data-testid="follow">
+                  {t('presence.follow')}
+                </button>
+              ) : null}
             </li>
           )
         })}

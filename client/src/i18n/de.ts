@@ -71,6 +71,8 @@ export const de: Messages = {
     heading: 'Auf diesem Board ({{count}})',
     you: '{{name}} (Sie)',
     unnamed: 'Ohne Namen',
+    follow: 'Folgen',
+    followOf: 'Der Ansicht von {{name}} folgen',
   },
   name: {
     heading: 'Unter welchem Namen sollen die anderen Sie sehen?',
@@ -137,6 +139,7 @@ export const de: Messages = {
       otherRoom: 'Während der Gruppenarbeit können Sie nur auf dem Board Ihres Raums schreiben.',
       result: 'Dies ist ein Ergebnis der Gruppenarbeit und kann nicht mehr geändert werden.',
     },
+    summon: 'Alle hierher holen',
     boardUnavailable: 'Dieses Board gibt es nicht (mehr), oder es wurde archiviert.',
     toPlenary: 'Zum ersten Board',
     noAccessTitle: 'Kein Zugang auf diesem Gerät',
@@ -316,6 +319,9 @@ export const de: Messages = {
     moveLabel: 'Raum für {{name}}',
     move: 'Verschieben',
     moveApply: '{{name}} verschieben',
+    pitchHeading: 'Pitches: ein Raum auf allen Bildschirmen',
+    pitchMinutes: 'Minuten pro Pitch (0: ohne Timer)',
+    pitchOf: '„{{title}}“ allen zeigen',
   },
   broadcast: {
     from: 'Nachricht der Moderation:',

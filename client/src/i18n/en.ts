@@ -72,6 +72,8 @@ export const en = {
     heading: 'On this board ({{count}})',
     you: '{{name}} (you)',
     unnamed: 'Unnamed',
+    follow: 'Follow',
+    followOf: 'Follow {{name}}’s view',
   },
   name: {
     heading: 'What name should the others see?',
@@ -138,6 +140,7 @@ export const en = {
       otherRoom: 'During the group work you can write only on your own room’s board.',
       result: 'This is a result of the group work and can no longer be changed.',
     },
+    summon: 'Bring everyone here',
     boardUnavailable: 'This board does not exist (any more) or was archived.',
     toPlenary: 'Go to the first board',
     noAccessTitle: 'No access on this device',
@@ -317,6 +320,9 @@ export const en = {
     moveLabel: 'Room for {{name}}',
     move: 'Move',
     moveApply: 'Move {{name}}',
+    pitchHeading: 'Pitches: one room on everyone’s screen',
+    pitchMinutes: 'Minutes per pitch (0: no timer)',
+    pitchOf: 'Show “{{title}}” to everyone',
   },
   broadcast: {
     from: 'Message from the facilitation:',

@@ -1,7 +1,7 @@
-import { WorkshopLimits, workshopBoardDocName, type BoardTemplate, type Locale } from '@werkraum/shared'
+import { WorkshopLimits, workshopBoardDocName, type BoardTemplate, type Locale, type PageBounds, type Summon } from '@werkraum/shared'
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Editor } from 'tldraw'
+import { Box, type Editor } from 'tldraw'
 import { BoardCanvas } from '../components/BoardCanvas.tsx'
 import { BoardStateMessage } from '../components/BoardStateMessage.tsx'
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx'
@@ -23,10 +23,14 @@ interface WorkshopBoardProps {
   readonly readOnlyReason: ReadOnlyReason | undefined
   readonly locale: Locale
   readonly identity: Identity
+  /** A summon to show (its part of this board), if one brought us here. */
+  readonly summon?: Summon | undefined
+  /** The facilitator's "bring everyone here". */
+  readonly onSummonEveryone?: ((bounds: PageBounds) => void) | undefined
 }
 
 /** One workshop board: read-only when the server says so (observers, locked boards), laid out from its template when new. */
-export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale, identity }: WorkshopBoardProps) {
+export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale, identity, summon, onSummonEveryone }: WorkshopBoardProps) {
   const { t, i18n } = useTranslation()
   const language = isLanguage(i18n.language) ? i18n.language : 'en'
   const [session, setSession] = useState<BoardSession>()
@@ -53,13 +57,24 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
   // Read when the editor arrives, without making a new callback (and a new zoom) on every lock or role change.
   const latest = useRef({ readOnly, template: board.template, locale, session })
   latest.current = { readOnly, template: board.template, locale, session }
+  const [editor, setEditor] = useState<Editor>()
   const onEditor = useCallback((editor: Editor) => {
+    setEditor(editor)
     const { readOnly, template, locale, session } = latest.current
     // Only a board the server has confirmed empty: an empty copy bound offline may not be.
     if (!readOnly && session?.provider.synced === true) layOutTemplate(editor, template, locale)
     // Templates and boards from earlier sessions are bigger than one screen: show all of it.
     if (editor.getCurrentPageShapeIds().size > 0) editor.zoomToFit({ animation: { duration: 0 } })
   }, [])
+
+  // Summoned here: show the facilitator's part of the board (or all of it).
+  useEffect(() => {
+    if (editor === undefined || summon === undefined || summon.boardId !== board.id) return
+    if (summon.bounds !== null) editor.zoomToBounds(Box.From(summon.bounds), { inset: 0, animation: { duration: 300 } })
+    else editor.zoomToFit({ animation: { duration: 300 } })
+  }, [editor, summon, board.id])
+
+  const follow = useCallback((userId: string) => editor?.startFollowingUser(userId), [editor])
 
   return (
     <div className="workshop-board" data-testid="workshop-board" data-board-id={board.id} data-readonly={readOnly}>
@@ -71,7 +86,12 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
           </p>
         ) : null}
         {snapshot !== undefined ? <ConnectionStatus view={snapshot.connection} /> : null}
-        <PresenceList people={snapshot?.people ?? []} />
+        <PresenceList people={snapshot?.people ?? []} onFollow={editor !== undefined ? follow : undefined} />
+        {onSummonEveryone !== undefined && editor !== undefined ? (
+          <button type="button" className="button button--small" data-testid="summon-everyone" onClick={() => onSummonEveryone(editor.getViewportPageBounds().toJson())}>
+            {t('workshop.summon')}
+          </button>
+        ) : null}
       </div>
       {fatalClose !== undefined ? <FatalCloseBanner close={fatalClose} /> : null}
       <div className="board-area">

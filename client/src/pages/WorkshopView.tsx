@@ -21,6 +21,7 @@ import { readOnlyReason } from '../workshop/boardAccess.ts'
 import { forgetWorkshop } from '../workshop/forget.ts'
 import { useBreakoutNavigation } from '../workshop/useBreakoutNavigation.ts'
 import { useCommand } from '../workshop/useCommand.ts'
+import { useSummon } from '../workshop/useSummon.ts'
 import { currentRole, visibleBoards, type WorkshopSession, type WorkshopSnapshot } from '../workshop/workshopSession.ts'
 import { NamePrompt } from './NamePrompt.tsx'
 import { WorkshopBoard } from './WorkshopBoard.tsx'
@@ -52,6 +53,7 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
   const breakoutNow = facilitation ? runningBreakout(facilitation.breakouts) : undefined
   const commands = useCommand(workshop.id, session.token)
   useBreakoutNavigation(workshop.id, workshop.participantId, role, facilitation, subview)
+  const summon = useSummon(workshop.id, control === undefined ? undefined : (facilitation?.summon ?? null), role)
   const showConsole = subview.kind === 'console' && permissions.manageBoards
   useDocumentTitle(t('workshop.pageTitle', { title: showConsole ? t('console.heading') : (board?.title ?? title) }))
 
@@ -119,6 +121,8 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
               readOnlyReason={readOnlyReason(role, board, facilitation, workshop.participantId)}
               locale={workshop.locale}
               identity={identity}
+              summon={summon}
+              onSummonEveryone={role === 'facilitator' ? (bounds) => void commands.run({ type: 'summon', boardId: board.id, bounds }) : undefined}
             />
           ) : (
             <div className="board-message" role="alert" data-testid="board-unavailable">

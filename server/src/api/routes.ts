@@ -175,8 +175,10 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       case 'moveToRoom':
       case 'reopenRooms':
       case 'broadcast':
-      case 'clearBroadcast': {
+      case 'clearBroadcast':
+      case 'summon': {
         if (!may.command) return sendApiError(req, res, 403, 'forbidden')
+        if (body.type === 'summon' && !ctx.store.board(workshopId, body.boardId)) return sendApiError(req, res, 404, 'not_found')
         if (body.type === 'moveToRoom' && !isRoomPerson(ctx.store, workshopId, body.participantId)) return sendApiError(req, res, 404, 'not_found')
         const result = applyAgendaCommand(ctx.store.facilitation(workshopId), body, Date.now(), newPhaseId)
         if (!result.ok) return sendApiError(req, res, result.error === 'not_found' ? 404 : 409, result.error)

@@ -32,6 +32,7 @@ export function RoomsPanel({ workshopId, facilitation, people, commands }: Rooms
       ) : (
         <p className="hint">{t('rooms.noneRunning')}</p>
       )}
+      {running === undefined && lastEnded !== undefined ? <PitchList breakout={lastEnded} commands={commands} /> : null}
       {running === undefined && lastEnded !== undefined ? (
         <div className="form-actions">
           <ActionButton data-testid="reopen-rooms" onClick={() => void commands.run({ type: 'reopenRooms', open: !lastEnded.reopened })}>
@@ -122,5 +123,36 @@ function BroadcastForm({ commands }: { readonly commands: CommandRunner }) {
         </button>
       </div>
     </form>
+  )
+}
+
+/**
+ * Pitch mode: one room's result on everyone's screen, with a short timer,
+ * one after another.
+ */
+function PitchList({ breakout, commands }: { readonly breakout: Breakout; readonly commands: CommandRunner }) {
+  const { t } = useTranslation()
+  const minutesId = useId()
+  const [minutes, setMinutes] = useState('3')
+  const pitch = async (boardId: string): Promise<void> => {
+    const value = Number(minutes)
+    if (!(await commands.run({ type: 'summon', boardId, bounds: null }))) return
+    if (Number.isFinite(value) && value > 0) await commands.run({ type: 'startTimer', minutes: Math.min(value, 60) })
+  }
+  return (
+    <div className="pitches" data-testid="pitches">
+      <h4>{t('rooms.pitchHeading')}</h4>
+      <label htmlFor={minutesId}>{t('rooms.pitchMinutes')}</label>
+      <input id={minutesId} type="number" min={0} max={60} value={minutes} onChange={(e) => setMinutes(e.target.value)} className="minutes-input" />
+      <ul className="room-choices">
+        {breakout.rooms.map((room) => (
+          <li key={room.id}>
+            <ActionButton data-testid="pitch-room" onClick={() => void pitch(room.boardId)}>
+              {t('rooms.pitchOf', { title: room.title })}
+            </ActionButton>
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }
