@@ -89,11 +89,23 @@ describe.skipIf(skip !== undefined)('breakout rooms in real browsers', () => {
     for (const [i, p] of participants.entries()) await p.drawRectangle(-150 + i * 40, -80)
     await screenshot(participants[0]!.page, 'breakout-room')
 
-    // The facilitator sees all rooms with their members, and broadcasts.
+    // The facilitator sees all rooms with their members, and outlines that follow the drawing.
     await expect.poll(() => facilitatorPage.getByTestId('room-card').count(), { timeout: 10_000 }).toBe(3)
+    const expected = new Map<string, number>()
+    for (const p of participants) {
+      await expect.poll(async () => (await p.shapes()).some((shape) => shape.geo === 'rectangle'), { timeout: 10_000 }).toBe(true)
+      const board = (await p.page.getByTestId('workshop-board').getAttribute('data-board-id'))!
+      await expect.poll(async () => (await p.shapes()).filter((shape) => shape.geo === 'rectangle').length, { timeout: 10_000 }).toBe(participants.filter((q) => q.page.url().endsWith(board)).length)
+      expected.set(board, (await p.shapes()).filter((shape) => shape.type !== 'frame' && shape.type !== 'arrow').length)
+    }
+    const outlined = async (): Promise<number> =>
+      (await facilitatorPage.getByTestId('room-thumbnail').evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute('data-shapes'))))).reduce((a, b) => a + b, 0)
+    await expect.poll(outlined, { timeout: 10_000 }).toBe([...expected.values()].reduce((a, b) => a + b, 0))
     expect(await facilitatorPage.getByTestId('move-select').count()).toBe(4)
     expect(await axeViolations(facilitatorPage)).toEqual([])
+    await facilitatorPage.getByTestId('room-grid').scrollIntoViewIfNeeded()
     await screenshot(facilitatorPage, 'breakout-console')
+    // And a broadcast reaches every room.
     await facilitatorPage.getByTestId('broadcast-text').fill('Noch fünf Minuten – bitte Ergebnisse festhalten!')
     await facilitatorPage.getByTestId('broadcast-send').click()
     for (const p of participants) await p.page.getByTestId('broadcast').filter({ hasText: 'Ergebnisse festhalten' }).waitFor({ timeout: 10_000 })

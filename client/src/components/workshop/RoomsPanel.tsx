@@ -6,9 +6,12 @@ import { navigate } from '../../routing/useRoute.ts'
 import type { ControlParticipant } from '../../workshop/controlState.ts'
 import type { CommandRunner } from '../../workshop/useCommand.ts'
 import { ActionButton } from './ActionButton.tsx'
+import { RoomThumbnail } from './RoomThumbnail.tsx'
 
 interface RoomsPanelProps {
   readonly workshopId: string
+  /** For the live outlines of the room boards. */
+  readonly token: string
   readonly facilitation: Facilitation
   readonly people: readonly ControlParticipant[]
   readonly commands: CommandRunner
@@ -18,7 +21,7 @@ interface RoomsPanelProps {
  * All rooms at once for the facilitator: who is where, moving people, entering
  * a room, a message to everyone; after the breakout, reopening its boards.
  */
-export function RoomsPanel({ workshopId, facilitation, people, commands }: RoomsPanelProps) {
+export function RoomsPanel({ workshopId, token, facilitation, people, commands }: RoomsPanelProps) {
   const { t } = useTranslation()
   const headingId = useId()
   const running = runningBreakout(facilitation.breakouts)
@@ -28,7 +31,7 @@ export function RoomsPanel({ workshopId, facilitation, people, commands }: Rooms
       <h3 id={headingId}>{t('rooms.panelHeading')}</h3>
       <BroadcastForm commands={commands} />
       {running !== undefined ? (
-        <RoomGrid workshopId={workshopId} breakout={running} people={people} commands={commands} />
+        <RoomGrid workshopId={workshopId} token={token} breakout={running} people={people} commands={commands} />
       ) : (
         <p className="hint">{t('rooms.noneRunning')}</p>
       )}
@@ -44,7 +47,15 @@ export function RoomsPanel({ workshopId, facilitation, people, commands }: Rooms
   )
 }
 
-function RoomGrid({ workshopId, breakout, people, commands }: { readonly workshopId: string; readonly breakout: Breakout; readonly people: readonly ControlParticipant[]; readonly commands: CommandRunner }) {
+interface RoomGridProps {
+  readonly workshopId: string
+  readonly token: string
+  readonly breakout: Breakout
+  readonly people: readonly ControlParticipant[]
+  readonly commands: CommandRunner
+}
+
+function RoomGrid({ workshopId, token, breakout, people, commands }: RoomGridProps) {
   const { t } = useTranslation()
   const nameOf = (id: string): string => people.find((p) => p.id === id)?.name ?? '?'
   return (
@@ -54,6 +65,7 @@ function RoomGrid({ workshopId, breakout, people, commands }: { readonly worksho
         return (
           <li key={room.id} className="room-card" data-testid="room-card">
             <h4>{room.title}</h4>
+            <RoomThumbnail workshopId={workshopId} boardId={room.boardId} token={token} title={room.title} />
             {room.challenge !== '' ? <p className="hint">{room.challenge}</p> : null}
             <ul className="room-members-list">
               {members.length === 0 ? <li className="hint">{t('rooms.nobody')}</li> : null}

@@ -1,0 +1,65 @@
+import { workshopBoardDocName } from '@werkraum/shared'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import * as Y from 'yjs'
+import { syncServerUrl } from '../../sync/boardSession.ts'
+import { recordsOf } from '../../sync/records.ts'
+import { WerkraumProvider } from '../../sync/werkraumProvider.ts'
+import { outline, type OutlineBox } from '../../workshop/thumbnail.ts'
+
+/** Redraws at most this often while a room is busy. */
+const REDRAW_MS = 1000
+
+/**
+ * A live outline of one room's board for the facilitator's overview: its
+ * own read-only view of the document (no editor, no presence), redrawn as
+ * the group works.
+ */
+export function RoomThumbnail({ workshopId, boardId, token, title }: { readonly workshopId: string; readonly boardId: string; readonly token: string; readonly title: string }) {
+  const { t } = useTranslation()
+  const [boxes, setBoxes] = useState<readonly OutlineBox[]>([])
+  useEffect(() => {
+    const doc = new Y.Doc()
+    const provider = new WerkraumProvider(syncServerUrl(window.location), workshopBoardDocName(workshopId, boardId), doc, { params: { token } })
+    // Watching is not being there: nobody sees the facilitator in the room for this.
+    provider.awareness.setLocalState(null)
+    const records = recordsOf(doc)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const redraw = (): void => {
+      if (timer !== undefined) return
+      timer = setTimeout(() => {
+        timer = undefined
+        setBoxes(outline([...records.map.values()].map((entry) => entry.val)))
+      }, REDRAW_MS)
+    }
+    doc.on('update', redraw)
+    return () => {
+      if (timer !== undefined) clearTimeout(timer)
+      doc.off('update', redraw)
+      provider.destroy()
+      doc.destroy()
+    }
+  }, [workshopId, boardId, token])
+
+  const shapes = boxes.filter((b) => b.kind !== 'frame').length
+  const label = t('rooms.thumbnail', { title, count: shapes })
+  if (boxes.length === 0) {
+    return (
+      <div className="room-thumbnail room-thumbnail--empty" role="img" aria-label={label} data-testid="room-thumbnail" data-shapes={0}>
+        {t('rooms.emptyBoard')}
+      </div>
+    )
+  }
+  const minX = Math.min(...boxes.map((b) => b.x))
+  const minY = Math.min(...boxes.map((b) => b.y))
+  const maxX = Math.max(...boxes.map((b) => b.x + b.w))
+  const maxY = Math.max(...boxes.map((b) => b.y + b.h))
+  const pad = Math.max(maxX - minX, maxY - minY) * 0.04
+  return (
+    <svg className="room-thumbnail" role="img" aria-label={label} viewBox={`${minX - pad} ${minY - pad} ${maxX - minX + 2 * pad} ${maxY - minY + 2 * pad}`} data-testid="room-thumbnail" data-shapes={shapes}>
+      {boxes.map((b, i) => (
+        <rect key={i} x={b.x} y={b.y} width={b.w} height={b.h} className={`thumb-${b.kind}`} vectorEffect="non-scaling-stroke" />
+      ))}
+    </svg>
+  )
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { outline } from './thumbnail.ts'
+
+describe('outline', () => {
+  it('places shapes on the page, nested ones moved by their frame, and skips what is not a shape', () => {
+    const boxes = outline([
+      { typeName: 'shape', id: 'shape:f', type: 'frame', x: 100, y: 50, parentId: 'page:1', props: { w: 400, h: 300 } },
+      { typeName: 'shape', id: 'shape:n', type: 'note', x: 10, y: 20, parentId: 'shape:f', props: { scale: 1, growY: 40 } },
+      { typeName: 'shape', id: 'shape:d', type: 'draw', x: 0, y: 0, parentId: 'page:1', props: { segments: [{ points: [{ x: -5, y: 2 }, { x: 15, y: 12 }] }] } },
+      { typeName: 'shape', id: 'shape:bad', type: 'geo', x: Number.NaN, y: 0, parentId: 'page:1', props: {} },
+      { typeName: 'page', id: 'page:1' },
+      'junk',
+    ])
+    expect(boxes).toEqual([
+      { x: 100, y: 50, w: 400, h: 300, kind: 'frame' },
+      { x: 110, y: 70, w: 200, h: 240, kind: 'note' },
+      { x: -5, y: 2, w: 20, h: 10, kind: 'other' },
+    ])
+  })
+
+  it('survives a parent cycle', () => {
+    const boxes = outline([
+      { typeName: 'shape', id: 'shape:a', type: 'geo', x: 1, y: 1, parentId: 'shape:b', props: { w: 10, h: 10 } },
+      { typeName: 'shape', id: 'shape:b', type: 'geo', x: 1, y: 1, parentId: 'shape:a', props: { w: 10, h: 10 } },
+    ])
+    expect(boxes).toHaveLength(2)
+  })
+})

@@ -1,0 +1,82 @@
+/**
+ * A room board's outline for the facilitator's overview: where its shapes
+ * are, as boxes, computed from the document's records without a tldraw
+ * editor (one per room would be too heavy). Records come from other
+ * browsers, so everything is read defensively; what does not look like a
+ * shape is skipped.
+ */
+
+export interface OutlineBox {
+  readonly x: number
+  readonly y: number
+  readonly w: number
+  readonly h: number
+  readonly kind: 'frame' | 'note' | 'other'
+}
+
+interface ShapeLike {
+  readonly id: string
+  readonly type: string
+  readonly x: number
+  readonly y: number
+  readonly parentId: string
+  readonly props: Record<string, unknown>
+}
+
+function asShape(value: unknown): ShapeLike | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const v = value as Record<string, unknown>
+  if (v.typeName !== 'shape' || typeof v.id !== 'string' || typeof v.type !== 'string') return undefined
+  if (typeof v.x !== 'number' || typeof v.y !== 'number' || !Number.isFinite(v.x) || !Number.isFinite(v.y)) return undefined
+  const props = typeof v.props === 'object' && v.props !== null ? (v.props as Record<string, unknown>) : {}
+  return { id: v.id, type: v.type, x: v.x, y: v.y, parentId: typeof v.parentId === 'string' ? v.parentId : '', props }
+}
+
+function num(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback
+}
+
+/** A shape's size, roughly: tldraw's own geometry needs the editor. */
+function sizeOf(shape: ShapeLike): { w: number; h: number; dx: number; dy: number } {
+  const scale = num(shape.props.scale, 1)
+  if (shape.type === 'note') return { w: 200 * scale, h: (200 + num(shape.props.growY, 0)) * scale, dx: 0, dy: 0 }
+  if (shape.type === 'draw' || shape.type === 'highlight' || shape.type === 'line') {
+    const points: Array<{ x: number; y: number }> = []
+    const segments = Array.isArray(shape.props.segments) ? shape.props.segments : []
+    for (const segment of segments) {
+      const list = typeof segment === 'object' && segment !== null ? (segment as { points?: unknown }).points : undefined
+      if (Array.isArray(list)) for (const p of list) if (typeof p === 'object' && p !== null && typeof (p as { x?: unknown }).x === 'number') points.push(p as { x: number; y: number })
+    }
+    if (points.length === 0) return { w: 10, h: 10, dx: 0, dy: 0 }
+    const xs = points.map((p) => p.x)
+    const ys = points.map((p) => p.y)
+    const minX = Math.min(...xs)
+    const minY = Math.min(...ys)
+    return { w: Math.max(4, Math.max(...xs) - minX), h: Math.max(4, Math.max(...ys) - minY), dx: minX, dy: minY }
+  }
+  return { w: num(shape.props.w, 100) * (shape.type === 'text' ? scale : 1), h: num(shape.props.h, 40), dx: 0, dy: 0 }
+}
+
+/** Boxes of the shapes on the first page, in page coordinates (nested shapes moved by their parents). */
+export function outline(records: Iterable<unknown>): OutlineBox[] {
+  const shapes = new Map<string, ShapeLike>()
+  for (const record of records) {
+    const shape = asShape(record)
+    if (shape) shapes.set(shape.id, shape)
+  }
+  const origin = (shape: ShapeLike, depth = 0): { x: number; y: number } => {
+    const parent = shapes.get(shape.parentId)
+    // Rotation is left out; a cycle or absurd nesting stops here.
+    if (parent === undefined || depth > 20) return { x: shape.x, y: shape.y }
+    const p = origin(parent, depth + 1)
+    return { x: p.x + shape.x, y: p.y + shape.y }
+  }
+  const boxes: OutlineBox[] = []
+  for (const shape of shapes.values()) {
+    if (shape.type === 'arrow') continue
+    const at = origin(shape)
+    const size = sizeOf(shape)
+    boxes.push({ x: at.x + size.dx, y: at.y + size.dy, w: size.w, h: size.h, kind: shape.type === 'frame' ? 'frame' : shape.type === 'note' ? 'note' : 'other' })
+  }
+  return boxes
+}
