@@ -138,6 +138,19 @@ describe('breakout rooms', () => {
     expect(view.boards).toHaveLength(1)
   })
 
+  it('when the timer ends the breakout, open connections lose write access to the rooms at once', async () => {
+    const { created, people, command } = await setUp(['Ada', 'Ben'])
+    await command({ type: 'addPhase', title: 'Kurz', kind: 'breakout', plannedMinutes: 0.03 })
+    const phase = server.workshops.facilitation(created.id).phases.at(-1)!
+    await command({ type: 'configureBreakout', phaseId: phase.id, plan: { rooms: [{ title: 'A', challenge: '' }], template: 'blank', mode: 'random' } })
+    await command({ type: 'startPhase', phaseId: phase.id })
+    const breakout = runningBreakout(server.workshops.facilitation(created.id).breakouts)!
+    const doc = roomDoc(created, breakout, breakout.rooms[0]!.id)
+    const own = await open(doc, people[0]!.token)
+    await waitFor(() => server.workshops.facilitation(created.id).currentPhaseId === null, 'the server ended the phase', 5000)
+    expect(await kept(own, doc, created.facilitatorToken)).toBe(false)
+  })
+
   it('lets participants choose their room while it has space', async () => {
     const { created, people, command } = await setUp(['Ada', 'Ben', 'Cem'])
     const breakout = await startBreakout(command, created, { rooms: [{ title: 'A', challenge: '' }, { title: 'B', challenge: '' }], template: 'blank', mode: 'self', capacity: 1 })

@@ -88,6 +88,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // (started below, once the control document can be published).
   const scheduler = new TimerScheduler(workshops, (workshopId) => {
     log.info('timer.due', { workshop: workshopId })
+    // A phase that ends can end a breakout: room boards become read-only at once.
+    recheckWorkshop(roomManager, workshops, workshopId)
     publishControl(workshopId)
   })
 
