@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next'
 import type { CommandRunner } from '../../workshop/useCommand.ts'
 import { ActionButton } from './ActionButton.tsx'
 import { BreakoutPlanDialog } from './BreakoutPlanDialog.tsx'
-import { TextDialog } from './Dialogs.tsx'
+import { PhaseDialog } from './PhaseDialog.tsx'
 
 /** The facilitator's agenda: plan phases, start and end them, and steer the timer. */
 export function AgendaPanel({ facilitation, commands }: { readonly facilitation: Facilitation; readonly commands: CommandRunner }) {
   const { t } = useTranslation()
   const headingId = useId()
   const headingRef = useRef<HTMLHeadingElement>(null)
-  const [renaming, setRenaming] = useState<{ id: string; title: string }>()
+  const [editing, setEditing] = useState<Phase>()
   const [planning, setPlanning] = useState<Phase>()
   const { phases, currentPhaseId, timer } = facilitation
 
@@ -67,8 +67,8 @@ export function AgendaPanel({ facilitation, commands }: { readonly facilitation:
               <ActionButton unavailable={index === phases.length - 1} aria-label={t('console.moveDownOf', { title: phase.title })} onClick={() => void commands.run({ type: 'movePhase', phaseId: phase.id, position: index + 1 })}>
                 <span aria-hidden="true">↓</span>
               </ActionButton>
-              <ActionButton aria-label={t('agenda.renameOf', { title: phase.title })} onClick={() => setRenaming({ id: phase.id, title: phase.title })}>
-                {t('console.rename')}
+              <ActionButton aria-label={t('agenda.editOf', { title: phase.title })} onClick={() => setEditing(phase)} data-testid="phase-edit">
+                {t('agenda.edit')}
               </ActionButton>
               {phase.kind === 'breakout' && phase.status === 'planned' ? (
                 <ActionButton data-testid="phase-rooms" aria-label={t('rooms.planOf', { title: phase.title })} onClick={() => setPlanning(phase)}>
@@ -101,14 +101,11 @@ export function AgendaPanel({ facilitation, commands }: { readonly facilitation:
           onClose={() => setPlanning(undefined)}
         />
       ) : null}
-      {renaming !== undefined ? (
-        <TextDialog
-          heading={t('agenda.renameOf', { title: renaming.title })}
-          label={t('agenda.title')}
-          initial={renaming.title}
-          maxLength={AgendaLimits.MAX_TITLE_CHARS}
-          onSave={(title) => void commands.run({ type: 'updatePhase', phaseId: renaming.id, title })}
-          onClose={() => setRenaming(undefined)}
+      {editing !== undefined ? (
+        <PhaseDialog
+          phase={editing}
+          onSave={(change) => void commands.run({ type: 'updatePhase', phaseId: editing.id, ...change })}
+          onClose={() => setEditing(undefined)}
         />
       ) : null}
     </section>

@@ -1,0 +1,63 @@
+import { AgendaLimits, PHASE_KINDS, type Phase, type PhaseKind } from '@werkraum/shared'
+import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useModal } from '../useModal.ts'
+
+interface PhaseDialogProps {
+  readonly phase: Phase
+  readonly onSave: (change: { title: string; kind: PhaseKind; plannedMinutes: number }) => void
+  readonly onClose: () => void
+}
+
+/** Edits a phase's title, kind and planned minutes, also while the workshop runs. */
+export function PhaseDialog({ phase, onSave, onClose }: PhaseDialogProps) {
+  const { t } = useTranslation()
+  const { ref, close, onCloseEvent } = useModal(onClose)
+  const ids = { heading: useId(), title: useId(), kind: useId(), minutes: useId(), error: useId() }
+  const [title, setTitle] = useState(phase.title)
+  const [kind, setKind] = useState<PhaseKind>(phase.kind)
+  const [minutes, setMinutes] = useState(String(Math.round((phase.plannedMs / 60_000) * 100) / 100))
+  const [problem, setProblem] = useState<string>()
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault()
+    const planned = Number(minutes)
+    if (title.trim() === '') return setProblem(t('console.emptyText'))
+    if (minutes.trim() === '' || !Number.isFinite(planned) || planned < 0 || planned > AgendaLimits.MAX_MINUTES) {
+      return setProblem(t('agenda.badMinutes', { max: String(AgendaLimits.MAX_MINUTES) }))
+    }
+    onSave({ title: title.trim(), kind, plannedMinutes: planned })
+    close()
+  }
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={ids.heading} onClose={onCloseEvent} data-testid="phase-dialog">
+      <h2 id={ids.heading}>{t('agenda.editOf', { title: phase.title })}</h2>
+      <form onSubmit={submit} noValidate>
+        <label htmlFor={ids.title}>{t('agenda.title')}</label>
+        <input id={ids.title} type="text" value={title} maxLength={AgendaLimits.MAX_TITLE_CHARS} onChange={(e) => setTitle(e.target.value)} autoFocus aria-describedby={problem ? ids.error : undefined} />
+        <label htmlFor={ids.kind}>{t('agenda.kind')}</label>
+        <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as PhaseKind)} disabled={phase.status !== 'planned'}>
+          {PHASE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`phaseKinds.${k}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.minutes}>{t('agenda.minutes')}</label>
+        <input id={ids.minutes} type="number" min={0} max={AgendaLimits.MAX_MINUTES} value={minutes} onChange={(e) => setMinutes(e.target.value)} className="minutes-input" />
+        {problem !== undefined ? (
+          <p id={ids.error} className="form-error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" data-testid="phase-dialog-save">
+            {t('name.save')}
+          </button>
+          <button type="button" className="button" onClick={close}>
+            {t('name.cancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  )
+}
