@@ -15,6 +15,8 @@ export const BreakoutLimits = {
   MAX_ROOMS: 50,
   MAX_CHALLENGE_CHARS: 500,
   MAX_BROADCAST_CHARS: 280,
+  /** Breakouts one workshop may run (each keeps its rooms' boards as results). */
+  MAX_BREAKOUTS: 50,
 } as const
 
 export interface RoomPlan {

@@ -5,6 +5,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
+  BreakoutLimits,
   applyAgendaCommand,
   WorkshopLimits,
   normaliseJoinCode,
@@ -180,7 +181,11 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         if (!may.command) return sendApiError(req, res, 403, 'forbidden')
         if (body.type === 'summon' && !ctx.store.board(workshopId, body.boardId)) return sendApiError(req, res, 404, 'not_found')
         if (body.type === 'moveToRoom' && !isRoomPerson(ctx.store, workshopId, body.participantId)) return sendApiError(req, res, 404, 'not_found')
-        const result = applyAgendaCommand(ctx.store.facilitation(workshopId), body, Date.now(), newPhaseId)
+        const before = ctx.store.facilitation(workshopId)
+        if (body.type === 'startPhase' && before.phases.find((p) => p.id === body.phaseId)?.kind === 'breakout' && before.breakouts.length >= BreakoutLimits.MAX_BREAKOUTS) {
+          return sendApiError(req, res, 409, 'agenda_full')
+        }
+        const result = applyAgendaCommand(before, body, Date.now(), newPhaseId)
         if (!result.ok) return sendApiError(req, res, result.error === 'not_found' ? 404 : 409, result.error)
         let next = result.state
         // A breakout phase opens its rooms as it starts.
