@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CreatedWorkshop, JoinedWorkshop } from '@werkraum/shared'
-import { measureOffset, parseFacilitation, remainingMs, workshopControlDocName, type Facilitation } from '@werkraum/shared'
+import { measureOffset, parseFacilitation, remainingMs, workshopBoardDocName, workshopControlDocName, type Facilitation } from '@werkraum/shared'
 import { connectClient, waitSynced } from './support/clients.ts'
 import type { TestClient } from './support/clients.ts'
 import { removeDir, startTestServer, tempDataDir } from './support/server.ts'
@@ -86,6 +86,39 @@ describe('agenda and timer', () => {
     expect((await command(server, created, { type: 'summon', boardId: plenary, bounds })).status).toBe(200)
     await waitFor(() => read().summon?.boardId === plenary, 'everyone sees the summon')
     expect(read().summon?.bounds).toEqual(bounds)
+  })
+
+  it('a phase sets up what it needs when it starts: everyone to its board, and watching only', async () => {
+    const server = await start()
+    const created = await workshop(server)
+    const paula = (await post<JoinedWorkshop>(server, '/api/join', { code: created.joinCode, name: 'Paula' })).body
+    const read = await controlReader(server, created, paula.token)
+    const plenary = server.workshops.boards(created.id)[0]!.id
+    await command(server, created, { type: 'addPhase', title: 'Impuls', kind: 'input', plannedMinutes: 10 })
+    const phase = server.workshops.facilitation(created.id).phases[0]!
+    expect((await command(server, created, { type: 'updatePhase', phaseId: phase.id, showBoardId: 'xNope' })).status).toBe(404)
+    expect((await command(server, created, { type: 'updatePhase', phaseId: phase.id, showBoardId: plenary, watchOnly: true })).status).toBe(200)
+
+    const doc = workshopBoardDocName(created.id, plenary)
+    const board = connectClient(server.wsUrl, doc, { params: { token: paula.token } })
+    clients.push(board)
+    await waitSynced(board)
+    const writes = async (): Promise<boolean> => {
+      const marker = `m-${Math.random()}`
+      board.doc.getMap('m').set(marker, true)
+      const probe = connectClient(server.wsUrl, doc, { params: { token: created.facilitatorToken } })
+      clients.push(probe)
+      await waitSynced(probe)
+      board.provider.awareness.setLocalStateField('probe', marker)
+      await waitFor(() => probe.provider.awareness.getStates().get(board.doc.clientID)?.probe === marker, 'the probe saw the message')
+      return server.rooms.peek(doc)?.doc.getMap('m').get(marker) === true
+    }
+    expect(await writes()).toBe(true)
+    await command(server, created, { type: 'startPhase', phaseId: phase.id })
+    await waitFor(() => read().summon?.boardId === plenary, 'everyone is taken to the phase’s board')
+    expect(await writes()).toBe(false)
+    await command(server, created, { type: 'endPhase' })
+    expect(await writes()).toBe(true)
   })
 
   it('shows the same remaining time on clocks minutes apart, through pause, resume and extension', async () => {

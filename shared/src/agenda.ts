@@ -24,6 +24,10 @@ export interface Phase {
   readonly endedAt?: number
   /** Breakout phases: the rooms to open when it starts. */
   readonly breakout?: BreakoutPlan
+  /** A board everyone is taken to when the phase starts (an input talk's slides, the plenary). */
+  readonly showBoardId?: string
+  /** While the phase runs participants only watch: every board is read-only for them. */
+  readonly watchOnly?: boolean
 }
 
 export interface Facilitation {
@@ -49,7 +53,16 @@ export const AgendaLimits = {
 
 export type AgendaCommand =
   | { readonly type: 'addPhase'; readonly title: string; readonly kind: PhaseKind; readonly plannedMinutes: number }
-  | { readonly type: 'updatePhase'; readonly phaseId: string; readonly title?: string; readonly kind?: PhaseKind; readonly plannedMinutes?: number }
+  | {
+      readonly type: 'updatePhase'
+      readonly phaseId: string
+      readonly title?: string
+      readonly kind?: PhaseKind
+      readonly plannedMinutes?: number
+      /** A board id, or null for none. */
+      readonly showBoardId?: string | null
+      readonly watchOnly?: boolean
+    }
   | { readonly type: 'movePhase'; readonly phaseId: string; readonly position: number }
   | { readonly type: 'removePhase'; readonly phaseId: string }
   | { readonly type: 'startPhase'; readonly phaseId: string }
@@ -107,6 +120,25 @@ function replacePhase(state: Facilitation, id: string, change: (phase: Phase) =>
   return { ...state, phases: state.phases.map((p) => (p.id === id ? change(p) : p)) }
 }
 
+function updatedPhase(phase: Phase, command: Extract<AgendaCommand, { type: 'updatePhase' }>): Phase {
+  const { showBoardId: shown, ...rest } = phase
+  // null removes the board to show; undefined leaves it as it is.
+  const showBoardId = command.showBoardId === undefined ? shown : (command.showBoardId ?? undefined)
+  return {
+    ...rest,
+    ...(showBoardId !== undefined ? { showBoardId } : {}),
+    ...(command.title !== undefined ? { title: command.title } : {}),
+    ...(command.kind !== undefined ? { kind: command.kind } : {}),
+    ...(command.plannedMinutes !== undefined ? { plannedMs: command.plannedMinutes * MINUTE_MS } : {}),
+    ...(command.watchOnly !== undefined ? { watchOnly: command.watchOnly } : {}),
+  }
+}
+
+/** Whether participants only watch now: the running phase says so. */
+export function watchOnlyNow(state: Facilitation): boolean {
+  return state.phases.some((p) => p.id === state.currentPhaseId && p.watchOnly === true)
+}
+
 /** Ends the running phase at `now`, its timer and its breakout with it: everyone is back in the plenary. */
 function endCurrent(state: Facilitation, now: number): Facilitation {
   const breakouts = state.breakouts.map((b): Breakout => (b.status === 'running' ? { ...b, status: 'ended' } : b))
@@ -153,14 +185,7 @@ export function applyAgendaCommand(state: Facilitation, command: AgendaCommand, 
         phases: [...state.phases, { id: newId(), title: command.title, kind: command.kind, plannedMs: command.plannedMinutes * MINUTE_MS, status: 'planned' }],
       })
     case 'updatePhase':
-      return ok(
-        replacePhase(state, command.phaseId, (p) => ({
-          ...p,
-          ...(command.title !== undefined ? { title: command.title } : {}),
-          ...(command.kind !== undefined ? { kind: command.kind } : {}),
-          ...(command.plannedMinutes !== undefined ? { plannedMs: command.plannedMinutes * MINUTE_MS } : {}),
-        })),
-      )
+      return ok(replacePhase(state, command.phaseId, (p) => updatedPhase(p, command)))
     case 'movePhase': {
       const rest = state.phases.filter((p) => p.id !== command.phaseId)
       rest.splice(Math.min(command.position, rest.length), 0, phase!)
@@ -177,7 +202,13 @@ export function applyAgendaCommand(state: Facilitation, command: AgendaCommand, 
         const { endedAt: _previousEnd, ...rest } = p
         return { ...rest, status: 'running', startedAt: now }
       })
-      return ok({ ...started, currentPhaseId: command.phaseId, timer: phase!.plannedMs > 0 ? startTimer(phase!.plannedMs, now) : IDLE_TIMER })
+      return ok({
+        ...started,
+        currentPhaseId: command.phaseId,
+        timer: phase!.plannedMs > 0 ? startTimer(phase!.plannedMs, now) : IDLE_TIMER,
+        // Everyone to the phase's board, if it names one.
+        summon: phase!.showBoardId !== undefined ? { id: newId(), boardId: phase!.showBoardId, bounds: null, at: now } : started.summon,
+      })
     }
     case 'endPhase':
       if (state.currentPhaseId === null) return fail('invalid_state')
@@ -272,6 +303,8 @@ function parsePhase(value: unknown): Phase | undefined {
     ...(typeof startedAt === 'number' ? { startedAt } : {}),
     ...(typeof endedAt === 'number' ? { endedAt } : {}),
     ...(plan ? { breakout: plan } : {}),
+    ...(typeof value.showBoardId === 'string' ? { showBoardId: value.showBoardId } : {}),
+    ...(value.watchOnly === true ? { watchOnly: true } : {}),
   }
 }
 

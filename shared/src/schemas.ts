@@ -70,7 +70,15 @@ export const WorkshopCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('moveBoard'), boardId: z.string().max(40), position: z.number().int().min(0).max(WorkshopLimits.MAX_BOARDS) }),
   // The agenda and its timer (issue #4); applied by applyAgendaCommand in shared/src/agenda.ts.
   z.object({ type: z.literal('addPhase'), title: PhaseTitle, kind: z.enum(PHASE_KINDS), plannedMinutes: Minutes }),
-  z.object({ type: z.literal('updatePhase'), phaseId: Id, title: PhaseTitle.optional(), kind: z.enum(PHASE_KINDS).optional(), plannedMinutes: Minutes.optional() }),
+  z.object({
+    type: z.literal('updatePhase'),
+    phaseId: Id,
+    title: PhaseTitle.optional(),
+    kind: z.enum(PHASE_KINDS).optional(),
+    plannedMinutes: Minutes.optional(),
+    showBoardId: Id.nullable().optional(),
+    watchOnly: z.boolean().optional(),
+  }),
   z.object({ type: z.literal('movePhase'), phaseId: Id, position: z.number().int().min(0).max(AgendaLimits.MAX_PHASES) }),
   z.object({ type: z.literal('removePhase'), phaseId: Id }),
   z.object({ type: z.literal('startPhase'), phaseId: Id }),

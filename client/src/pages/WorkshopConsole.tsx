@@ -37,7 +37,7 @@ export function WorkshopConsole({ session, workshop, control, role }: WorkshopCo
         ) : null}
       </div>
       {permissions.managePeople && workshop.joinCode !== undefined ? <InvitePanel joinCode={workshop.joinCode} links={workshop.links} /> : null}
-      {permissions.command && control !== undefined ? <AgendaPanel facilitation={control.facilitation} commands={commands} /> : null}
+      {permissions.command && control !== undefined ? <AgendaPanel facilitation={control.facilitation} boards={control.boards.filter((b) => !b.archived && !b.room)} commands={commands} /> : null}
       {permissions.command && control !== undefined ? <RoomsPanel workshopId={workshop.id} token={session.token} facilitation={control.facilitation} people={control.participants} commands={commands} /> : null}
       {permissions.managePeople ? <PeoplePanel participants={control?.participants} commands={commands} /> : null}
       {permissions.manageBoards ? <BoardsPanel workshopId={workshop.id} boards={control?.boards} canLock={permissions.command} commands={commands} /> : null}

@@ -181,6 +181,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         if (!may.command) return sendApiError(req, res, 403, 'forbidden')
         if (body.type === 'summon' && !ctx.store.board(workshopId, body.boardId)) return sendApiError(req, res, 404, 'not_found')
         if (body.type === 'moveToRoom' && !isRoomPerson(ctx.store, workshopId, body.participantId)) return sendApiError(req, res, 404, 'not_found')
+        if (body.type === 'updatePhase' && typeof body.showBoardId === 'string' && !ctx.store.board(workshopId, body.showBoardId)) return sendApiError(req, res, 404, 'not_found')
         const before = ctx.store.facilitation(workshopId)
         if (body.type === 'startPhase' && before.phases.find((p) => p.id === body.phaseId)?.kind === 'breakout' && before.breakouts.length >= BreakoutLimits.MAX_BREAKOUTS) {
           return sendApiError(req, res, 409, 'agenda_full')

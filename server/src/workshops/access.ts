@@ -3,7 +3,7 @@
  * from the signed token (who you are) and the workshop's current state (what
  * you may do).
  */
-import { breakoutAccess, documentAccess, parseWorkshopDocName } from '@werkraum/shared'
+import { breakoutAccess, documentAccess, parseWorkshopDocName, watchOnlyNow } from '@werkraum/shared'
 import type { Access, Subject } from '../peer.ts'
 import { verifyToken } from '../auth/tokens.ts'
 import type { WorkshopStore } from './store.ts'
@@ -45,9 +45,10 @@ export function accessOf(store: WorkshopStore, docName: string, subject: Subject
     case 'board': {
       const board = store.board(doc.workshopId, doc.boardId)
       if (!board) return undefined
-      const breakout = breakoutAccess(store.facilitation(doc.workshopId).breakouts, board.id, participant.id)
+      const facilitation = store.facilitation(doc.workshopId)
+      const breakout = breakoutAccess(facilitation.breakouts, board.id, participant.id)
       return documentAccess(participant.role, 'board', {
-        locked: board.locked || board.archived || breakout.lockedByBreakout,
+        locked: board.locked || board.archived || breakout.lockedByBreakout || watchOnlyNow(facilitation),
         ...(breakout.ownRoomDuringBreakout !== undefined ? { ownRoomDuringBreakout: breakout.ownRoomDuringBreakout } : {}),
       })
     }

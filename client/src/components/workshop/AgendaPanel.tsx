@@ -7,7 +7,14 @@ import { BreakoutPlanDialog } from './BreakoutPlanDialog.tsx'
 import { PhaseDialog } from './PhaseDialog.tsx'
 
 /** The facilitator's agenda: plan phases, start and end them, and steer the timer. */
-export function AgendaPanel({ facilitation, commands }: { readonly facilitation: Facilitation; readonly commands: CommandRunner }) {
+interface AgendaPanelProps {
+  readonly facilitation: Facilitation
+  /** The workshop's boards (not rooms), for "show this board at the start". */
+  readonly boards: ReadonlyArray<{ readonly id: string; readonly title: string }>
+  readonly commands: CommandRunner
+}
+
+export function AgendaPanel({ facilitation, boards, commands }: AgendaPanelProps) {
   const { t } = useTranslation()
   const headingId = useId()
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -104,6 +111,7 @@ export function AgendaPanel({ facilitation, commands }: { readonly facilitation:
       {editing !== undefined ? (
         <PhaseDialog
           phase={editing}
+          boards={boards}
           onSave={(change) => void commands.run({ type: 'updatePhase', phaseId: editing.id, ...change })}
           onClose={() => setEditing(undefined)}
         />

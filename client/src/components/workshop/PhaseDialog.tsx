@@ -3,17 +3,29 @@ import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useModal } from '../useModal.ts'
 
+export interface PhaseChange {
+  readonly title: string
+  readonly kind: PhaseKind
+  readonly plannedMinutes: number
+  readonly showBoardId: string | null
+  readonly watchOnly: boolean
+}
+
 interface PhaseDialogProps {
   readonly phase: Phase
-  readonly onSave: (change: { title: string; kind: PhaseKind; plannedMinutes: number }) => void
+  /** Boards the phase can show everyone at its start. */
+  readonly boards: ReadonlyArray<{ readonly id: string; readonly title: string }>
+  readonly onSave: (change: PhaseChange) => void
   readonly onClose: () => void
 }
 
 /** Edits a phase's title, kind and planned minutes, also while the workshop runs. */
-export function PhaseDialog({ phase, onSave, onClose }: PhaseDialogProps) {
+export function PhaseDialog({ phase, boards, onSave, onClose }: PhaseDialogProps) {
   const { t } = useTranslation()
   const { ref, close, onCloseEvent } = useModal(onClose)
-  const ids = { heading: useId(), title: useId(), kind: useId(), minutes: useId(), error: useId() }
+  const ids = { heading: useId(), title: useId(), kind: useId(), minutes: useId(), board: useId(), watch: useId(), watchHint: useId(), error: useId() }
+  const [showBoardId, setShowBoardId] = useState(phase.showBoardId ?? '')
+  const [watchOnly, setWatchOnly] = useState(phase.watchOnly === true)
   const [title, setTitle] = useState(phase.title)
   const [kind, setKind] = useState<PhaseKind>(phase.kind)
   const [minutes, setMinutes] = useState(String(Math.round((phase.plannedMs / 60_000) * 100) / 100))
@@ -25,7 +37,7 @@ export function PhaseDialog({ phase, onSave, onClose }: PhaseDialogProps) {
     if (minutes.trim() === '' || !Number.isFinite(planned) || planned < 0 || planned > AgendaLimits.MAX_MINUTES) {
       return setProblem(t('agenda.badMinutes', { max: String(AgendaLimits.MAX_MINUTES) }))
     }
-    onSave({ title: title.trim(), kind, plannedMinutes: planned })
+    onSave({ title: title.trim(), kind, plannedMinutes: planned, showBoardId: showBoardId === '' ? null : showBoardId, watchOnly })
     close()
   }
   return (
@@ -44,6 +56,22 @@ export function PhaseDialog({ phase, onSave, onClose }: PhaseDialogProps) {
         </select>
         <label htmlFor={ids.minutes}>{t('agenda.minutes')}</label>
         <input id={ids.minutes} type="number" min={0} max={AgendaLimits.MAX_MINUTES} value={minutes} onChange={(e) => setMinutes(e.target.value)} className="minutes-input" />
+        <label htmlFor={ids.board}>{t('agenda.showBoard')}</label>
+        <select id={ids.board} value={showBoardId} onChange={(e) => setShowBoardId(e.target.value)} data-testid="phase-show-board">
+          <option value="">{t('agenda.showNoBoard')}</option>
+          {boards.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.title}
+            </option>
+          ))}
+        </select>
+        <div className="checkbox-row">
+          <input id={ids.watch} type="checkbox" checked={watchOnly} onChange={(e) => setWatchOnly(e.target.checked)} aria-describedby={ids.watchHint} data-testid="phase-watch-only" />
+          <label htmlFor={ids.watch}>{t('agenda.watchOnly')}</label>
+        </div>
+        <p id={ids.watchHint} className="hint">
+          {t('agenda.watchOnlyHint')}
+        </p>
         {problem !== undefined ? (
           <p id={ids.error} className="form-error" role="alert">
             {problem}
