@@ -140,14 +140,17 @@ describe('breakout rooms', () => {
 
   it('when the timer ends the breakout, open connections lose write access to the rooms at once', async () => {
     const { created, people, command } = await setUp(['Ada', 'Ben'])
-    await command({ type: 'addPhase', title: 'Kurz', kind: 'breakout', plannedMinutes: 0.03 })
+    await command({ type: 'addPhase', title: 'Kurz', kind: 'breakout', plannedMinutes: 0.1 })
     const phase = server.workshops.facilitation(created.id).phases.at(-1)!
     await command({ type: 'configureBreakout', phaseId: phase.id, plan: { rooms: [{ title: 'A', challenge: '' }], template: 'blank', mode: 'random' } })
     await command({ type: 'startPhase', phaseId: phase.id })
     const breakout = runningBreakout(server.workshops.facilitation(created.id).breakouts)!
     const doc = roomDoc(created, breakout, breakout.rooms[0]!.id)
     const own = await open(doc, people[0]!.token)
-    await waitFor(() => server.workshops.facilitation(created.id).currentPhaseId === null, 'the server ended the phase', 5000)
+    // Writable while it runs (six seconds)…
+    expect(await kept(own, doc, created.facilitatorToken)).toBe(true)
+    expect(server.workshops.facilitation(created.id).currentPhaseId).toBe(phase.id)
+    await waitFor(() => server.workshops.facilitation(created.id).currentPhaseId === null, 'the server ended the phase', 10_000)
     expect(await kept(own, doc, created.facilitatorToken)).toBe(false)
   })
 
@@ -163,6 +166,47 @@ describe('breakout rooms', () => {
     expect((await command({ type: 'chooseRoom', roomId: b!.id }, people[1]!.token)).status).toBe(200)
     expect((await command({ type: 'chooseRoom', roomId: 'nope' }, people[2]!.token)).status).toBe(404)
     expect(runningBreakout(server.workshops.facilitation(created.id).breakouts)!.assignment).toEqual({ [a!.id]: [people[0]!.participantId], [b!.id]: [people[1]!.participantId] })
+  })
+
+  it('follows role changes and removals: a new participant gets a room, someone removed frees their place', async () => {
+    const { created, people, command } = await setUp(['Ada', 'Ben'])
+    const moderator = (await post<JoinedWorkshop>('/api/join', { code: created.joinCode, name: 'Mo' })).body
+    await command({ type: 'setRole', participantId: moderator.participantId, role: 'moderator' })
+    await open(workshopControlDocName(created.id), moderator.token)
+    const breakout = await startBreakout(command, created, { rooms: [{ title: 'A', challenge: '' }, { title: 'B', challenge: '' }], template: 'blank', mode: 'self', capacity: 1 })
+    const [a, b] = breakout.rooms
+    const assignment = () => runningBreakout(server.workshops.facilitation(created.id).breakouts)!.assignment
+    expect((await command({ type: 'chooseRoom', roomId: a!.id }, people[0]!.token)).status).toBe(200)
+    expect((await command({ type: 'chooseRoom', roomId: a!.id }, people[1]!.token)).body.error?.code).toBe('room_full')
+    expect((await command({ type: 'removeParticipant', participantId: people[0]!.participantId })).status).toBe(200)
+    expect(Object.values(assignment()).flat()).toEqual([])
+    expect((await command({ type: 'chooseRoom', roomId: a!.id }, people[1]!.token)).status).toBe(200)
+    // Promoted to participant mid-breakout (self-select: they choose, like everyone).
+    await command({ type: 'setRole', participantId: moderator.participantId, role: 'participant' })
+    expect((await command({ type: 'chooseRoom', roomId: b!.id }, moderator.token)).status).toBe(200)
+    await command({ type: 'setRole', participantId: moderator.participantId, role: 'observer' })
+    expect(assignment()[b!.id]).toEqual([])
+  })
+
+  it('places someone made a participant during a random breakout', async () => {
+    const { created, command } = await setUp(['Ada', 'Ben'])
+    const mo = (await post<JoinedWorkshop>('/api/join', { code: created.joinCode, name: 'Mo' })).body
+    await command({ type: 'setRole', participantId: mo.participantId, role: 'observer' })
+    await open(workshopControlDocName(created.id), mo.token)
+    await startBreakout(command, created, { rooms: [{ title: 'A', challenge: '' }, { title: 'B', challenge: '' }], template: 'blank', mode: 'random' })
+    const members = () => Object.values(runningBreakout(server.workshops.facilitation(created.id).breakouts)!.assignment).flat()
+    expect(members()).not.toContain(mo.participantId)
+    await command({ type: 'setRole', participantId: mo.participantId, role: 'participant' })
+    expect(members()).toContain(mo.participantId)
+  })
+
+  it('limits how many commands one person sends a minute', async () => {
+    const { created, people, command } = await setUp(['Ada'])
+    expect(created.id).toBeTruthy()
+    const statuses: number[] = []
+    for (let i = 0; i < 125; i++) statuses.push((await command({ type: 'chooseRoom', roomId: 'r1' }, people[0]!.token)).status)
+    expect(statuses.slice(0, 120).every((s) => s === 409)).toBe(true)
+    expect(statuses.slice(120)).toEqual([429, 429, 429, 429, 429])
   })
 
   it('same groups as last time', async () => {

@@ -261,10 +261,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (subject && presence.connected(subject)) {
       // Someone arriving during a breakout gets a room (balanced), at once.
       const placed = placeLateComer(workshops, subject.workshopId, subject.participantId)
-      if (placed) {
-        workshops.saveFacilitation(subject.workshopId, placed)
-        recheckWorkshop(roomManager, workshops, subject.workshopId)
-      }
+      if (placed && workshops.saveFacilitation(subject.workshopId, placed)) recheckWorkshop(roomManager, workshops, subject.workshopId)
       publishControl(subject.workshopId)
     }
     ws.on('pong', () => {

@@ -68,6 +68,23 @@ describe('agenda', () => {
     expect(s.phases.map((p) => p.id)).toEqual(['p3', 'p1'])
   })
 
+  it('a timer started on its own inside a phase (a pitch) ends no phase', () => {
+    let s = run(plan(), { type: 'startPhase', phaseId: 'p2' }, 0)
+    s = run(s, { type: 'startTimer', minutes: 3 }, 1000)
+    const after = applyDueTimer(s, 1000 + 3 * 60_000)!
+    expect(after.currentPhaseId).toBe('p2')
+    expect(after.phases[1]!.status).toBe('running')
+    expect(after.timer.status).toBe('idle')
+  })
+
+  it('a breakout phase takes nobody to one board and keeps its kind once it ran', () => {
+    let s = plan()
+    expect(applyAgendaCommand(s, { type: 'updatePhase', phaseId: 'p2', watchOnly: true }, 0, () => 'x')).toEqual({ ok: false, error: 'invalid_state' })
+    expect(applyAgendaCommand(s, { type: 'updatePhase', phaseId: 'p2', showBoardId: 'b1' }, 0, () => 'x')).toEqual({ ok: false, error: 'invalid_state' })
+    s = run(s, { type: 'startPhase', phaseId: 'p1' }, 0)
+    expect(applyAgendaCommand(s, { type: 'updatePhase', phaseId: 'p1', kind: 'vote' }, 0, () => 'x')).toEqual({ ok: false, error: 'invalid_state' })
+  })
+
   it('reads back what it wrote and leaves out what is malformed', () => {
     const s = run(run(plan(), { type: 'startPhase', phaseId: 'p2' }, 42), { type: 'pauseTimer' }, 50)
     expect(parseFacilitation(JSON.parse(JSON.stringify(s)))).toEqual(s)

@@ -35,6 +35,11 @@ export interface Facilitation {
   readonly currentPhaseId: string | null
   /** The running phase's countdown, or one started on its own. */
   readonly timer: TimerState
+  /**
+   * The phase whose countdown the timer is; null for a timer started on its
+   * own (a pitch, "five minutes for this"), whose end ends no phase.
+   */
+  readonly timerPhaseId: string | null
   /** Every breakout so far, oldest first; at most one runs. Their rooms stay as results. */
   readonly breakouts: readonly Breakout[]
   /** The facilitator's last message to everyone, or null. */
@@ -43,7 +48,15 @@ export interface Facilitation {
   readonly summon: Summon | null
 }
 
-export const EMPTY_FACILITATION: Facilitation = { phases: [], currentPhaseId: null, timer: IDLE_TIMER, breakouts: [], broadcast: null, summon: null }
+export const EMPTY_FACILITATION: Facilitation = {
+  phases: [],
+  currentPhaseId: null,
+  timer: IDLE_TIMER,
+  timerPhaseId: null,
+  breakouts: [],
+  broadcast: null,
+  summon: null,
+}
 
 export const AgendaLimits = {
   MAX_PHASES: 50,
@@ -142,9 +155,9 @@ export function watchOnlyNow(state: Facilitation): boolean {
 /** Ends the running phase at `now`, its timer and its breakout with it: everyone is back in the plenary. */
 function endCurrent(state: Facilitation, now: number): Facilitation {
   const breakouts = state.breakouts.map((b): Breakout => (b.status === 'running' ? { ...b, status: 'ended' } : b))
-  if (state.currentPhaseId === null) return { ...state, timer: IDLE_TIMER, breakouts }
+  if (state.currentPhaseId === null) return { ...state, timer: IDLE_TIMER, timerPhaseId: null, breakouts }
   const ended = replacePhase(state, state.currentPhaseId, (p) => ({ ...p, status: 'done', endedAt: now }))
-  return { ...ended, currentPhaseId: null, timer: IDLE_TIMER, breakouts }
+  return { ...ended, currentPhaseId: null, timer: IDLE_TIMER, timerPhaseId: null, breakouts }
 }
 
 /**
@@ -184,8 +197,13 @@ export function applyAgendaCommand(state: Facilitation, command: AgendaCommand, 
         ...state,
         phases: [...state.phases, { id: newId(), title: command.title, kind: command.kind, plannedMs: command.plannedMinutes * MINUTE_MS, status: 'planned' }],
       })
-    case 'updatePhase':
+    case 'updatePhase': {
+      // What a phase is cannot change once it ran; a breakout takes people to their rooms, not to one board.
+      if (command.kind !== undefined && command.kind !== phase!.kind && phase!.status !== 'planned') return fail('invalid_state')
+      const kind = command.kind ?? phase!.kind
+      if (kind === 'breakout' && (typeof command.showBoardId === 'string' || command.watchOnly === true)) return fail('invalid_state')
       return ok(replacePhase(state, command.phaseId, (p) => updatedPhase(p, command)))
+    }
     case 'movePhase': {
       const rest = state.phases.filter((p) => p.id !== command.phaseId)
       rest.splice(Math.min(command.position, rest.length), 0, phase!)
@@ -206,6 +224,7 @@ export function applyAgendaCommand(state: Facilitation, command: AgendaCommand, 
         ...started,
         currentPhaseId: command.phaseId,
         timer: phase!.plannedMs > 0 ? startTimer(phase!.plannedMs, now) : IDLE_TIMER,
+        timerPhaseId: phase!.plannedMs > 0 ? command.phaseId : null,
         // Everyone to the phase's board, if it names one.
         summon: phase!.showBoardId !== undefined ? { id: newId(), boardId: phase!.showBoardId, bounds: null, at: now } : started.summon,
       })
@@ -217,7 +236,7 @@ export function applyAgendaCommand(state: Facilitation, command: AgendaCommand, 
       if (phase!.status !== 'planned') return fail('invalid_state')
       return ok(replacePhase(state, command.phaseId, (p) => ({ ...p, status: 'skipped' })))
     case 'startTimer':
-      return ok({ ...state, timer: startTimer(command.minutes * MINUTE_MS, now) })
+      return ok({ ...state, timer: startTimer(command.minutes * MINUTE_MS, now), timerPhaseId: null })
     case 'pauseTimer':
       if (state.timer.status !== 'running') return fail('invalid_state')
       return ok({ ...state, timer: pauseTimer(state.timer, now) })
@@ -228,7 +247,7 @@ export function applyAgendaCommand(state: Facilitation, command: AgendaCommand, 
       if (state.timer.status === 'idle') return fail('invalid_state')
       return ok({ ...state, timer: adjustTimer(state.timer, command.deltaMinutes * MINUTE_MS, now) })
     case 'stopTimer':
-      return ok({ ...state, timer: IDLE_TIMER })
+      return ok({ ...state, timer: IDLE_TIMER, timerPhaseId: null })
     case 'configureBreakout':
       if (phase!.kind !== 'breakout' || phase!.status !== 'planned') return fail('invalid_state')
       return ok(replacePhase(state, command.phaseId, (p) => ({ ...p, breakout: command.plan })))
@@ -260,12 +279,15 @@ export function applyAgendaCommand(state: Facilitation, command: AgendaCommand, 
 
 /**
  * What happens when the timer runs out at `now`: the running phase ends (and
- * with it, in later steps, its breakout). A timer without a phase just stops.
+ * with it its breakout) if the timer was its countdown; a timer started on
+ * its own just stops.
  * Undefined when nothing is due.
  */
 export function applyDueTimer(state: Facilitation, now: number): Facilitation | undefined {
   if (!isDue(state.timer, now)) return undefined
-  return endCurrent(state, now)
+  // Only the phase's own countdown ends it; a pitch timer inside a phase just runs out.
+  if (state.timerPhaseId !== null && state.timerPhaseId === state.currentPhaseId) return endCurrent(state, now)
+  return { ...state, timer: IDLE_TIMER, timerPhaseId: null }
 }
 
 /** Server time at which the timer falls due, if it runs. */
@@ -381,6 +403,7 @@ export function parseFacilitation(value: unknown): Facilitation {
     phases,
     currentPhaseId: current,
     timer: parseTimer(value.timer),
+    timerPhaseId: typeof value.timerPhaseId === 'string' ? value.timerPhaseId : null,
     breakouts: parseList(value.breakouts, parseBreakout),
     broadcast: parseBroadcast(value.broadcast),
     summon: parseSummon(value.summon),

@@ -17,6 +17,8 @@ export const BreakoutLimits = {
   MAX_BROADCAST_CHARS: 280,
   /** Breakouts one workshop may run (each keeps its rooms' boards as results). */
   MAX_BREAKOUTS: 50,
+  /** Room boards one workshop may have in all its breakouts. */
+  MAX_ROOM_BOARDS: 500,
 } as const
 
 export interface RoomPlan {

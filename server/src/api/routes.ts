@@ -16,7 +16,7 @@ import {
 import type { CreatedWorkshop, JoinedWorkshop, WorkshopView } from '@werkraum/shared'
 import { CreateWorkshopBodySchema, JoinBodySchema, WorkshopCommandSchema } from '@werkraum/shared/schemas'
 import { signToken, verifyToken } from '../auth/tokens.ts'
-import { chooseRoom, openBreakout } from '../workshops/breakout.ts'
+import { chooseRoom, openBreakout, placeLateComer, takeOutOfRooms } from '../workshops/breakout.ts'
 import type { Participant, Workshop, WorkshopStore } from '../workshops/store.ts'
 import { sendApiError, sendApiJson } from './errors.ts'
 import { readBody, readRaw } from './body.ts'
@@ -38,12 +38,20 @@ export interface ApiContext {
 
 /** Wrong join codes one address may try per minute before it is answered 429. */
 export const MAX_WRONG_CODES_PER_MINUTE = 10
+/**
+ * Commands one person may send per minute. Every command makes the server
+ * re-decide access for every open connection and republish the control
+ * document, so a script must not be able to loop on it; a facilitator
+ * clicking through a workshop stays far below.
+ */
+export const MAX_COMMANDS_PER_MINUTE = 120
 /** Workshops one address may create per minute. */
 export const MAX_CREATIONS_PER_MINUTE = 10
 
 export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
   const wrongCodes = new RateLimiter(MAX_WRONG_CODES_PER_MINUTE)
   const creations = new RateLimiter(MAX_CREATIONS_PER_MINUTE)
+  const commandsPerPerson = new RateLimiter(MAX_COMMANDS_PER_MINUTE)
 
   const tokenFor = (workshopId: string, participantId: string): string =>
     signToken(ctx.secret, { workshop: workshopId, subject: participantId, issuedAt: Math.floor(Date.now() / 1000) })
@@ -117,6 +125,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     // Looked up again: the caller's role may have changed while the body arrived.
     const who = caller(req, res, workshopId)
     if (!who) return
+    if (!commandsPerPerson.hit(who.participant.id)) return sendApiError(req, res, 429, 'too_many_requests')
     const may = permissionsOf(who.participant.role)
     switch (body.type) {
       case 'lockBoard': {
@@ -131,7 +140,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       case 'moveBoard': {
         if (!may.manageBoards) return sendApiError(req, res, 403, 'forbidden')
         if (body.type === 'addBoard') {
-          if (ctx.store.boards(workshopId).length >= WorkshopLimits.MAX_BOARDS) return sendApiError(req, res, 400, 'invalid_fields')
+          if (ctx.store.boards(workshopId).filter((b) => !b.room).length >= WorkshopLimits.MAX_BOARDS) return sendApiError(req, res, 409, 'boards_full')
           const board = ctx.store.addBoard(workshopId, body.title, body.template)
           ctx.onWorkshopChanged(workshopId)
           return sendApiJson(res, 201, { ok: true, boardId: board.id, doc: workshopBoardDocName(workshopId, board.id) })
@@ -158,6 +167,13 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         if (body.type === 'setRole') ctx.store.setRole(workshopId, target.id, body.role)
         else if (body.type === 'renameParticipant') ctx.store.rename(workshopId, target.id, body.name)
         else ctx.store.remove(workshopId, target.id)
+        // During a breakout: someone who is a participant now (and present) gets a room, anyone else leaves theirs.
+        if (body.type !== 'renameParticipant') {
+          const rooms = body.type === 'setRole' && body.role === 'participant' && ctx.isPresent(workshopId, target.id)
+            ? placeLateComer(ctx.store, workshopId, target.id)
+            : takeOutOfRooms(ctx.store.facilitation(workshopId), target.id)
+          if (rooms) ctx.store.saveFacilitation(workshopId, rooms)
+        }
         break
       }
       case 'addPhase':
@@ -179,20 +195,25 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       case 'clearBroadcast':
       case 'summon': {
         if (!may.command) return sendApiError(req, res, 403, 'forbidden')
-        if (body.type === 'summon' && !ctx.store.board(workshopId, body.boardId)) return sendApiError(req, res, 404, 'not_found')
         if (body.type === 'moveToRoom' && !isRoomPerson(ctx.store, workshopId, body.participantId)) return sendApiError(req, res, 404, 'not_found')
-        if (body.type === 'updatePhase' && typeof body.showBoardId === 'string' && !ctx.store.board(workshopId, body.showBoardId)) return sendApiError(req, res, 404, 'not_found')
+        const shownBoard = body.type === 'updatePhase' ? body.showBoardId : body.type === 'summon' ? body.boardId : undefined
+        if (typeof shownBoard === 'string' && !isOpenBoard(ctx.store, workshopId, shownBoard)) return sendApiError(req, res, 404, 'not_found')
         const before = ctx.store.facilitation(workshopId)
-        if (body.type === 'startPhase' && before.phases.find((p) => p.id === body.phaseId)?.kind === 'breakout' && before.breakouts.length >= BreakoutLimits.MAX_BREAKOUTS) {
-          return sendApiError(req, res, 409, 'agenda_full')
+        const starting = body.type === 'startPhase' ? before.phases.find((p) => p.id === body.phaseId) : undefined
+        if (starting?.kind === 'breakout') {
+          const roomBoards = ctx.store.boards(workshopId).filter((b) => b.room).length
+          const rooms = starting.breakout?.rooms.length ?? BreakoutLimits.MAX_ROOMS
+          if (before.breakouts.length >= BreakoutLimits.MAX_BREAKOUTS || roomBoards + rooms > BreakoutLimits.MAX_ROOM_BOARDS) return sendApiError(req, res, 409, 'breakouts_full')
         }
         const result = applyAgendaCommand(before, body, Date.now(), newPhaseId)
         if (!result.ok) return sendApiError(req, res, result.error === 'not_found' ? 404 : 409, result.error)
-        let next = result.state
-        // A breakout phase opens its rooms as it starts.
-        const started = body.type === 'startPhase' ? next.phases.find((p) => p.id === body.phaseId) : undefined
-        if (started?.kind === 'breakout') next = openBreakout(ctx.store, workshopId, next, started, (id) => ctx.isPresent(workshopId, id))
-        ctx.store.saveFacilitation(workshopId, next)
+        // A breakout phase opens its rooms as it starts: boards and state in one transaction.
+        const started = body.type === 'startPhase' ? result.state.phases.find((p) => p.id === body.phaseId) : undefined
+        const saved = ctx.store.transaction(() => {
+          const next = started?.kind === 'breakout' ? openBreakout(ctx.store, workshopId, result.state, started, (id) => ctx.isPresent(workshopId, id)) : result.state
+          return ctx.store.saveFacilitation(workshopId, next)
+        })
+        if (!saved) return sendApiError(req, res, 413, 'state_too_large')
         break
       }
       case 'chooseRoom': {
@@ -200,7 +221,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         if (who.participant.role !== 'participant') return sendApiError(req, res, 403, 'forbidden')
         const result = chooseRoom(ctx.store.facilitation(workshopId), who.participant.id, body.roomId)
         if (!result.ok) return sendApiError(req, res, result.status, result.error)
-        ctx.store.saveFacilitation(workshopId, result.state)
+        if (!ctx.store.saveFacilitation(workshopId, result.state)) return sendApiError(req, res, 413, 'state_too_large')
         break
       }
       default: {
@@ -318,6 +339,12 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     }
     sendApiError(req, res, 404, 'not_found')
   }
+}
+
+/** A board of the workshop that is not archived (one can be shown to everyone). */
+function isOpenBoard(store: WorkshopStore, workshopId: string, boardId: string): boolean {
+  const board = store.board(workshopId, boardId)
+  return board !== undefined && !board.archived
 }
 
 /** Someone who can be in a breakout room: a named participant of this workshop, not removed. */

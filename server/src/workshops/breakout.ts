@@ -101,8 +101,17 @@ export function placeLateComer(store: WorkshopStore, workshopId: string, partici
   const participant = store.participant(workshopId, participantId)
   if (!participant || participant.removed || participant.role !== 'participant' || participant.name === '') return undefined
   const slots = running.rooms.map((r) => ({ id: r.id, ...(running.capacity !== undefined ? { capacity: running.capacity } : {}) }))
-  const roomId = placeLateJoiner(running.assignment, slots, random)
+  const roomId = (running.mode === 'same' ? formerRoom(state, participantId) : undefined) ?? placeLateJoiner(running.assignment, slots, random)
   return withAssignment(state, moveParticipant(running.assignment, participantId, roomId))
+}
+
+/** In a "same groups" breakout: the room (by position) this person was in last time, if it exists now. */
+function formerRoom(state: Facilitation, participantId: string): string | undefined {
+  const running = runningBreakout(state.breakouts)
+  const previous = [...state.breakouts].reverse().find((b) => b.status === 'ended')
+  if (!running || !previous) return undefined
+  const index = previous.rooms.findIndex((room) => (previous.assignment[room.id] ?? []).includes(participantId))
+  return index >= 0 ? running.rooms[index]?.id : undefined
 }
 
 export type ChoiceResult = { readonly ok: true; readonly state: Facilitation } | { readonly ok: false; readonly status: 404 | 409; readonly error: 'not_found' | 'invalid_state' | 'room_full' }
@@ -115,4 +124,16 @@ export function chooseRoom(state: Facilitation, participantId: string, roomId: s
   const members = (running.assignment[roomId] ?? []).filter((id) => id !== participantId)
   if (running.capacity !== undefined && members.length >= running.capacity) return { ok: false, status: 409, error: 'room_full' }
   return { ok: true, state: withAssignment(state, moveParticipant(running.assignment, participantId, roomId)) }
+}
+
+/**
+ * Someone who is no longer a participant (removed, or given another role)
+ * leaves their room in the running breakout, so they hold no place in a
+ * room with a capacity and count in no room's size. Undefined when nothing changes.
+ */
+export function takeOutOfRooms(state: Facilitation, participantId: string): Facilitation | undefined {
+  const running = runningBreakout(state.breakouts)
+  if (!running || roomOf(running.assignment, participantId) === undefined) return undefined
+  const assignment = Object.fromEntries(Object.entries(running.assignment).map(([room, members]) => [room, members.filter((m) => m !== participantId)]))
+  return withAssignment(state, assignment)
 }

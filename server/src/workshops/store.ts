@@ -38,6 +38,11 @@ export interface Board {
   readonly room: boolean
 }
 
+/** Largest stored agenda (phases, breakouts with their rooms and assignments) of one workshop, as JSON. */
+export const MAX_FACILITATION_BYTES = 512 * 1024
+
+class RolledBack extends Error {}
+
 /** How stale the last-used time may get before it is written again; days of retention make an hour irrelevant. */
 const TOUCH_EVERY_MS = 60 * 60 * 1000
 
@@ -49,6 +54,7 @@ function newId(): string {
 export class WorkshopStore {
   private readonly db: Database.Database
   private readonly ownsDatabase: boolean
+  private readonly facilitationCache = new Map<string, Facilitation>()
 
   /**
    * Keeps its tables in `database` if given (the embedded default shares the
@@ -137,6 +143,7 @@ export class WorkshopStore {
 
   /** Removes a workshop with its people and boards (their documents are deleted by the caller). */
   delete(workshopId: string): void {
+    this.facilitationCache.delete(workshopId)
     this.db.prepare('DELETE FROM workshops WHERE id = ?').run(workshopId)
   }
 
@@ -259,22 +266,62 @@ export class WorkshopStore {
     this.db.prepare('UPDATE boards SET locked = ? WHERE workshop_id = ? AND id = ?').run(locked ? 1 : 0, workshopId, boardId)
   }
 
-  /** The agenda and timer; a workshop that never had one gets the empty state. */
+  /**
+   * The agenda and timer; a workshop that never had one gets the empty state.
+   * Parsed once and kept until it changes: access checks read it for every
+   * open connection after every command.
+   */
   facilitation(workshopId: string): Facilitation {
+    const cached = this.facilitationCache.get(workshopId)
+    if (cached) return cached
     const row = this.db.prepare<[string], { state: string }>('SELECT state FROM facilitation WHERE workshop_id = ?').get(workshopId)
-    if (!row) return EMPTY_FACILITATION
-    try {
-      return parseFacilitation(JSON.parse(row.state))
-    } catch {
-      return EMPTY_FACILITATION
+    let state = EMPTY_FACILITATION
+    if (row) {
+      try {
+        state = parseFacilitation(JSON.parse(row.state))
+      } catch {
+        // An unreadable row counts as an empty agenda rather than breaking the workshop.
+      }
     }
+    this.facilitationCache.set(workshopId, state)
+    return state
   }
 
-  /** Stores the agenda and timer, with when the timer falls due, so a restarted server finds it. */
-  saveFacilitation(workshopId: string, state: Facilitation): void {
+  /**
+   * Stores the agenda and timer, with when the timer falls due, so a restarted
+   * server finds it. Refuses (returns false) a state over MAX_FACILITATION_BYTES.
+   */
+  saveFacilitation(workshopId: string, state: Facilitation): boolean {
+    const json = JSON.stringify(state)
+    if (json.length > MAX_FACILITATION_BYTES) return false
     this.db
       .prepare('INSERT INTO facilitation (workshop_id, state, due_at) VALUES (?, ?, ?) ON CONFLICT(workshop_id) DO UPDATE SET state = excluded.state, due_at = excluded.due_at')
-      .run(workshopId, JSON.stringify(state), dueAt(state) ?? null)
+      .run(workshopId, json, dueAt(state) ?? null)
+    this.facilitationCache.set(workshopId, state)
+    return true
+  }
+
+  /** Runs `fn` in one SQLite transaction: all of its writes happen, or none. */
+  transaction<T>(fn: () => T): T {
+    let result: T | undefined
+    let failed = false
+    try {
+      this.db.transaction(() => {
+        result = fn()
+        // A refused save (false) undoes what came before it, e.g. a breakout's boards.
+        if (result === false) {
+          failed = true
+          throw new RolledBack()
+        }
+      })()
+    } catch (error) {
+      if (!(error instanceof RolledBack)) {
+        this.facilitationCache.clear()
+        throw error
+      }
+    }
+    if (failed) this.facilitationCache.clear()
+    return result as T
   }
 
   /** Workshops whose timer runs, with when it falls due (server ms). */
