@@ -157,7 +157,8 @@ function endCurrent(state: Facilitation, now: number): Facilitation {
   const breakouts = state.breakouts.map((b): Breakout => (b.status === 'running' ? { ...b, status: 'ended' } : b))
   if (state.currentPhaseId === null) return { ...state, timer: IDLE_TIMER, timerPhaseId: null, breakouts }
   const ended = replacePhase(state, state.currentPhaseId, (p) => ({ ...p, status: 'done', endedAt: now }))
-  return { ...ended, currentPhaseId: null, timer: IDLE_TIMER, timerPhaseId: null, breakouts }
+  // A message to the rooms ("five more minutes") is stale once the phase is over.
+  return { ...ended, currentPhaseId: null, timer: IDLE_TIMER, timerPhaseId: null, breakouts, broadcast: null }
 }
 
 /**

@@ -325,6 +325,9 @@ export const de: Messages = {
     moveLabel: 'Raum für {{name}}',
     move: 'Verschieben',
     moveApply: '{{name}} verschieben',
+    unplaced_one: 'Ohne Raum ({{count}})',
+    unplaced_other: 'Ohne Raum ({{count}})',
+    noRoom: '(kein Raum)',
     thumbnail_one: 'Umriss des Boards von „{{title}}“: {{count}} Form',
     thumbnail_other: 'Umriss des Boards von „{{title}}“: {{count}} Formen',
     emptyBoard: 'Noch nichts auf dem Board',
@@ -336,5 +339,7 @@ export const de: Messages = {
     from: 'Nachricht der Moderation:',
     label: 'Nachricht an alle (in jedem Raum sichtbar)',
     send: 'Senden',
+    current: 'Wird gerade gezeigt: „{{text}}“',
+    clear: 'Nachricht entfernen',
   },
 }

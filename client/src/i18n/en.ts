@@ -326,6 +326,9 @@ export const en = {
     moveLabel: 'Room for {{name}}',
     move: 'Move',
     moveApply: 'Move {{name}}',
+    unplaced_one: 'Without a room ({{count}})',
+    unplaced_other: 'Without a room ({{count}})',
+    noRoom: '(no room)',
     thumbnail_one: 'Outline of the board of “{{title}}”: {{count}} shape',
     thumbnail_other: 'Outline of the board of “{{title}}”: {{count}} shapes',
     emptyBoard: 'Nothing on the board yet',
@@ -337,6 +340,8 @@ export const en = {
     from: 'Message from the facilitation:',
     label: 'Message to everyone (shown in every room)',
     send: 'Send',
+    current: 'Shown now: “{{text}}”',
+    clear: 'Remove message',
   },
 } as const
 

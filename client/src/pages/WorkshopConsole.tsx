@@ -38,9 +38,9 @@ export function WorkshopConsole({ session, workshop, control, role }: WorkshopCo
       </div>
       {permissions.managePeople && workshop.joinCode !== undefined ? <InvitePanel joinCode={workshop.joinCode} links={workshop.links} /> : null}
       {permissions.command && control !== undefined ? <AgendaPanel facilitation={control.facilitation} boards={control.boards.filter((b) => !b.archived && !b.room)} commands={commands} /> : null}
-      {permissions.command && control !== undefined ? <RoomsPanel workshopId={workshop.id} token={session.token} facilitation={control.facilitation} people={control.participants} commands={commands} /> : null}
+      {permissions.manageBoards && control !== undefined ? <RoomsPanel canCommand={permissions.command} workshopId={workshop.id} token={session.token} facilitation={control.facilitation} people={control.participants} commands={commands} /> : null}
       {permissions.managePeople ? <PeoplePanel participants={control?.participants} commands={commands} /> : null}
-      {permissions.manageBoards ? <BoardsPanel workshopId={workshop.id} boards={control?.boards} canLock={permissions.command} commands={commands} /> : null}
+      {permissions.manageBoards ? <BoardsPanel workshopId={workshop.id} boards={control?.boards.filter((b) => !b.room)} canLock={permissions.command} commands={commands} /> : null}
       {role === 'facilitator' ? <DeletePanel workshopId={workshop.id} token={session.token} title={control?.title || workshop.title} /> : null}
     </div>
   )

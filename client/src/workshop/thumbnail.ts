@@ -48,13 +48,29 @@ function sizeOf(shape: ShapeLike): { w: number; h: number; dx: number; dy: numbe
       if (Array.isArray(list)) for (const p of list) if (typeof p === 'object' && p !== null && typeof (p as { x?: unknown }).x === 'number') points.push(p as { x: number; y: number })
     }
     if (points.length === 0) return { w: 10, h: 10, dx: 0, dy: 0 }
-    const xs = points.map((p) => p.x)
-    const ys = points.map((p) => p.y)
-    const minX = Math.min(...xs)
-    const minY = Math.min(...ys)
-    return { w: Math.max(4, Math.max(...xs) - minX), h: Math.max(4, Math.max(...ys) - minY), dx: minX, dy: minY }
+    // Loops, not Math.min(...points): a drawing with very many points must not overflow the call stack.
+    const box = extent(points.map((p) => ({ x: p.x, y: p.y, w: 0, h: 0 })))
+    return { w: Math.max(4, box.maxX - box.minX), h: Math.max(4, box.maxY - box.minY), dx: box.minX, dy: box.minY }
   }
   return { w: num(shape.props.w, 100) * (shape.type === 'text' ? scale : 1), h: num(shape.props.h, 40), dx: 0, dy: 0 }
+}
+
+/** Most boxes an outline draws; a board with more is summarised by the first ones. */
+export const MAX_OUTLINE_BOXES = 2000
+
+/** The smallest rectangle around all boxes. */
+export function extent(boxes: ReadonlyArray<{ x: number; y: number; w: number; h: number }>): { minX: number; minY: number; maxX: number; maxY: number } {
+  let minX = Infinity
+  let minY = Infinity
+  let maxX = -Infinity
+  let maxY = -Infinity
+  for (const b of boxes) {
+    if (b.x < minX) minX = b.x
+    if (b.y < minY) minY = b.y
+    if (b.x + b.w > maxX) maxX = b.x + b.w
+    if (b.y + b.h > maxY) maxY = b.y + b.h
+  }
+  return { minX, minY, maxX, maxY }
 }
 
 /** Boxes of the shapes on the first page, in page coordinates (nested shapes moved by their parents). */
@@ -73,6 +89,7 @@ export function outline(records: Iterable<unknown>): OutlineBox[] {
   }
   const boxes: OutlineBox[] = []
   for (const shape of shapes.values()) {
+    if (boxes.length >= MAX_OUTLINE_BOXES) break
     if (shape.type === 'arrow') continue
     const at = origin(shape)
     const size = sizeOf(shape)

@@ -1,5 +1,5 @@
 import type { Facilitation, Phase } from '@werkraum/shared'
-import { useId } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 function minutes(ms: number): number {
@@ -10,6 +10,14 @@ function minutes(ms: number): number {
 export function AgendaList({ facilitation, now }: { readonly facilitation: Facilitation; readonly now: () => number }) {
   const { t } = useTranslation()
   const headingId = useId()
+  // The running phase's actual minutes move on; a render every half minute keeps them true.
+  const [, setTick] = useState(0)
+  const running = facilitation.currentPhaseId !== null
+  useEffect(() => {
+    if (!running) return
+    const interval = setInterval(() => setTick((n) => n + 1), 30_000)
+    return () => clearInterval(interval)
+  }, [running])
   if (facilitation.phases.length === 0) return null
   return (
     <details className="agenda" open data-testid="agenda">

@@ -7,17 +7,28 @@ export function BroadcastBanner({ broadcast }: { readonly broadcast: Broadcast |
   const { t } = useTranslation()
   const [dismissed, setDismissed] = useState<string>()
   // Always in the page: a region that appears together with its text is not reliably announced.
+  const shown = broadcast !== null && broadcast.id !== dismissed
   return (
-    <div role="alert" className="broadcast-region">
-      {broadcast !== null && broadcast.id !== dismissed ? (
-        <div className="broadcast" data-testid="broadcast">
+    <div className={shown ? 'broadcast' : undefined} data-testid={shown ? 'broadcast' : undefined}>
+      <div role="alert" className="broadcast-region">
+        {shown ? (
           <p>
             <strong>{t('broadcast.from')}</strong> {broadcast.text}
           </p>
-          <button type="button" className="button button--small" onClick={() => setDismissed(broadcast.id)}>
-            {t('console.dismiss')}
-          </button>
-        </div>
+        ) : null}
+      </div>
+      {shown ? (
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => {
+            setDismissed(broadcast.id)
+            // The button goes away with the banner: keep the keyboard in the page.
+            document.getElementById('main')?.focus()
+          }}
+        >
+          {t('console.dismiss')}
+        </button>
       ) : null}
     </div>
   )

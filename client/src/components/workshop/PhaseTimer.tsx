@@ -1,5 +1,5 @@
 import { crossedThreshold, remainingMs, type TimerState } from '@werkraum/shared'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { playEndSound, useSoundPreference } from './endSound.ts'
 
@@ -30,27 +30,37 @@ export function PhaseTimer({ timer, now, phase }: PhaseTimerProps) {
   const { t } = useTranslation()
   const [left, setLeft] = useState(() => remainingMs(timer, now()))
   const [announcement, setAnnouncement] = useState('')
+  // Cleared first, so that the same words a second time ("1 minute left" after +1 min) are read again.
+  const announce = useCallback((text: string) => {
+    setAnnouncement('')
+    requestAnimationFrame(() => setAnnouncement(text))
+  }, [])
   const [sound, setSound] = useSoundPreference()
   const previous = useRef<number | undefined>(left)
   const soundRef = useRef(sound)
   soundRef.current = sound
 
   useEffect(() => {
+    // A new or changed timer (extended, shortened) starts a fresh reading: a jump is no crossing.
+    previous.current = undefined
     const tick = (): void => {
       const current = remainingMs(timer, now())
       const before = previous.current
       previous.current = current
       setLeft(current)
       if (before === undefined || current === undefined || timer.status !== 'running') return
+      // Only time running down is announced: a jump (the clock estimate arriving, a sleeping
+      // laptop waking up) is no moment anybody lived through.
+      if (before - current > 2 * TICK_MS + 100) return
       const crossed = crossedThreshold(before, current)
       if (crossed === undefined) return
-      setAnnouncement(crossed === 0 ? t('timer.timeUp') : t('timer.minutesLeft', { count: crossed / 60_000 }))
-      if (crossed === 0 && soundRef.current) playEndSound()
+      announce(crossed === 0 ? t('timer.timeUp') : t('timer.minutesLeft', { count: crossed / 60_000 }))
+      if (crossed === 0 && soundRef.current) void playEndSound()
     }
     tick()
     const interval = setInterval(tick, TICK_MS)
     return () => clearInterval(interval)
-  }, [timer, now, t])
+  }, [timer, now, t, announce])
 
   // A phase that starts or ends (by the facilitator, or when the server ran its time out) is announced once.
   const shownPhase = useRef(phase)
@@ -59,19 +69,19 @@ export function PhaseTimer({ timer, now, phase }: PhaseTimerProps) {
     shownPhase.current = phase
     if (before?.id === phase?.id) return
     const parts = [before ? t('timer.phaseEnded', { title: before.title }) : '', phase ? t('timer.phaseStarted', { title: phase.title }) : '']
-    setAnnouncement(parts.filter((p) => p !== '').join(' '))
-  }, [phase, t])
+    announce(parts.filter((p) => p !== '').join(' '))
+  }, [phase, t, announce])
 
-  // The live region stays in the page even without a timer, so that the end is heard.
-  const liveRegion = (
-    <p className="visually-hidden" role="status" data-testid="timer-announcement">
-      {announcement}
-    </p>
-  )
-  if (left === undefined) return liveRegion
-  const lastMinute = timer.status === 'running' && left <= 60_000
+  const lastMinute = timer.status === 'running' && left !== undefined && left <= 60_000
+  // The live region keeps its place in the page whether a timer shows or not: a region
+  // inserted together with its text is often not read out.
   return (
-    <div className={`phase-timer ${lastMinute ? 'phase-timer--last-minute' : ''}`} data-testid="phase-timer" data-status={timer.status}>
+    <div className="phase-timer-slot">
+      <p className="visually-hidden" role="status" data-testid="timer-announcement">
+        {announcement}
+      </p>
+      {left !== undefined ? (
+        <div className={`phase-timer ${lastMinute ? 'phase-timer--last-minute' : ''}`} data-testid="phase-timer" data-status={timer.status}>
       <span className="phase-timer-label">{phase?.title ?? t('timer.label')}</span>
       <span className="phase-timer-time" role="timer" aria-label={t('timer.aria', { time: formatRemaining(left) })} data-testid="phase-timer-time">
         {formatRemaining(left)}
@@ -86,7 +96,8 @@ export function PhaseTimer({ timer, now, phase }: PhaseTimerProps) {
       >
         {t('timer.sound')}
       </button>
-      {liveRegion}
+        </div>
+      ) : null}
     </div>
   )
 }

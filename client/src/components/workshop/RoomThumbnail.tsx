@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import { syncServerUrl } from '../../sync/boardSession.ts'
 import { recordsOf } from '../../sync/records.ts'
 import { WerkraumProvider } from '../../sync/werkraumProvider.ts'
-import { outline, type OutlineBox } from '../../workshop/thumbnail.ts'
+import { extent, outline, type OutlineBox } from '../../workshop/thumbnail.ts'
 
 /** Redraws at most this often while a room is busy. */
 const REDRAW_MS = 1000
@@ -29,7 +29,12 @@ export function RoomThumbnail({ workshopId, boardId, token, title }: { readonly 
       if (timer !== undefined) return
       timer = setTimeout(() => {
         timer = undefined
-        setBoxes(outline([...records.map.values()].map((entry) => entry.val)))
+        try {
+          setBoxes(outline([...records.map.values()].map((entry) => entry.val)))
+        } catch (error) {
+          // A room's odd content must not take the facilitator's overview down.
+          console.warn('werkraum: room outline failed', error)
+        }
       }, REDRAW_MS)
     }
     doc.on('update', redraw)
@@ -50,10 +55,7 @@ export function RoomThumbnail({ workshopId, boardId, token, title }: { readonly 
       </div>
     )
   }
-  const minX = Math.min(...boxes.map((b) => b.x))
-  const minY = Math.min(...boxes.map((b) => b.y))
-  const maxX = Math.max(...boxes.map((b) => b.x + b.w))
-  const maxY = Math.max(...boxes.map((b) => b.y + b.h))
+  const { minX, minY, maxX, maxY } = extent(boxes)
   const pad = Math.max(maxX - minX, maxY - minY) * 0.04
   return (
     <svg className="room-thumbnail" role="img" aria-label={label} viewBox={`${minX - pad} ${minY - pad} ${maxX - minX + 2 * pad} ${maxY - minY + 2 * pad}`} data-testid="room-thumbnail" data-shapes={shapes}>

@@ -9,6 +9,8 @@ import { ActionButton } from './ActionButton.tsx'
 import { RoomThumbnail } from './RoomThumbnail.tsx'
 
 interface RoomsPanelProps {
+  /** Facilitators steer (move, broadcast, pitch, reopen); moderators watch. */
+  readonly canCommand: boolean
   readonly workshopId: string
   /** For the live outlines of the room boards. */
   readonly token: string
@@ -21,7 +23,7 @@ interface RoomsPanelProps {
  * All rooms at once for the facilitator: who is where, moving people, entering
  * a room, a message to everyone; after the breakout, reopening its boards.
  */
-export function RoomsPanel({ workshopId, token, facilitation, people, commands }: RoomsPanelProps) {
+export function RoomsPanel({ canCommand, workshopId, token, facilitation, people, commands }: RoomsPanelProps) {
   const { t } = useTranslation()
   const headingId = useId()
   const running = runningBreakout(facilitation.breakouts)
@@ -29,14 +31,14 @@ export function RoomsPanel({ workshopId, token, facilitation, people, commands }
   return (
     <section className="card console-section" aria-labelledby={headingId} data-testid="rooms-panel">
       <h3 id={headingId}>{t('rooms.panelHeading')}</h3>
-      <BroadcastForm commands={commands} />
+      {canCommand ? <BroadcastForm commands={commands} current={facilitation.broadcast?.text} /> : null}
       {running !== undefined ? (
-        <RoomGrid workshopId={workshopId} token={token} breakout={running} people={people} commands={commands} />
+        <RoomGrid workshopId={workshopId} token={token} breakout={running} people={people} commands={canCommand ? commands : undefined} />
       ) : (
         <p className="hint">{t('rooms.noneRunning')}</p>
       )}
-      {running === undefined && lastEnded !== undefined ? <PitchList breakout={lastEnded} commands={commands} /> : null}
-      {running === undefined && lastEnded !== undefined ? (
+      {canCommand && running === undefined && lastEnded !== undefined ? <PitchList breakout={lastEnded} commands={commands} /> : null}
+      {canCommand && running === undefined && lastEnded !== undefined ? (
         <div className="form-actions">
           <ActionButton data-testid="reopen-rooms" onClick={() => void commands.run({ type: 'reopenRooms', open: !lastEnded.reopened })}>
             {lastEnded.reopened ? t('rooms.closeAgain') : t('rooms.reopen')}
@@ -52,13 +54,30 @@ interface RoomGridProps {
   readonly token: string
   readonly breakout: Breakout
   readonly people: readonly ControlParticipant[]
-  readonly commands: CommandRunner
+  /** Without commands (a moderator) the grid only shows. */
+  readonly commands: CommandRunner | undefined
 }
 
 function RoomGrid({ workshopId, token, breakout, people, commands }: RoomGridProps) {
   const { t } = useTranslation()
   const nameOf = (id: string): string => people.find((p) => p.id === id)?.name ?? '?'
+  const placed = new Set(Object.values(breakout.assignment).flat())
+  // Participants without a room (yet): in self-select breakouts, or not there when it started.
+  const unplaced = people.filter((p) => p.role === 'participant' && !placed.has(p.id))
   return (
+    <>
+    {unplaced.length > 0 ? (
+      <div className="unplaced" data-testid="unplaced">
+        <h4>{t('rooms.unplaced', { count: unplaced.length })}</h4>
+        <ul className="room-members-list">
+          {unplaced.map((p) => (
+            <li key={p.id}>
+              {commands !== undefined ? <MoveControl name={p.name} participantId={p.id} breakout={breakout} currentRoom="" commands={commands} /> : p.name}
+            </li>
+          ))}
+        </ul>
+      </div>
+    ) : null}
     <ul className="room-grid" data-testid="room-grid">
       {breakout.rooms.map((room) => {
         const members = breakout.assignment[room.id] ?? []
@@ -71,7 +90,7 @@ function RoomGrid({ workshopId, token, breakout, people, commands }: RoomGridPro
               {members.length === 0 ? <li className="hint">{t('rooms.nobody')}</li> : null}
               {members.map((id) => (
                 <li key={id}>
-                  <MoveControl name={nameOf(id)} participantId={id} breakout={breakout} currentRoom={room.id} commands={commands} />
+                  {commands !== undefined ? <MoveControl name={nameOf(id)} participantId={id} breakout={breakout} currentRoom={room.id} commands={commands} /> : nameOf(id)}
                 </li>
               ))}
             </ul>
@@ -90,6 +109,7 @@ function RoomGrid({ workshopId, token, breakout, people, commands }: RoomGridPro
         )
       })}
     </ul>
+    </>
   )
 }
 
@@ -102,6 +122,7 @@ function MoveControl({ name, participantId, breakout, currentRoom, commands }: {
       <label>
         <span className="visually-hidden">{t('rooms.moveLabel', { name })}</span>
         <select value={target} onChange={(e) => setTarget(e.target.value)} data-testid="move-select">
+          {currentRoom === '' ? <option value="">{t('rooms.noRoom')}</option> : null}
           {breakout.rooms.map((r) => (
             <option key={r.id} value={r.id}>
               {r.title}
@@ -109,14 +130,14 @@ function MoveControl({ name, participantId, breakout, currentRoom, commands }: {
           ))}
         </select>
       </label>
-      <ActionButton unavailable={target === currentRoom} aria-label={t('rooms.moveApply', { name })} data-testid="move-apply" onClick={() => void commands.run({ type: 'moveToRoom', participantId, roomId: target })}>
+      <ActionButton unavailable={target === currentRoom || target === ''} aria-label={t('rooms.moveApply', { name })} data-testid="move-apply" onClick={() => void commands.run({ type: 'moveToRoom', participantId, roomId: target })}>
         {t('rooms.move')}
       </ActionButton>
     </span>
   )
 }
 
-function BroadcastForm({ commands }: { readonly commands: CommandRunner }) {
+function BroadcastForm({ commands, current }: { readonly commands: CommandRunner; readonly current: string | undefined }) {
   const { t } = useTranslation()
   const id = useId()
   const [text, setText] = useState('')
@@ -134,6 +155,14 @@ function BroadcastForm({ commands }: { readonly commands: CommandRunner }) {
           {t('broadcast.send')}
         </button>
       </div>
+      {current !== undefined ? (
+        <p className="hint">
+          {t('broadcast.current', { text: current })}{' '}
+          <ActionButton data-testid="broadcast-clear" onClick={() => void commands.run({ type: 'clearBroadcast' })}>
+            {t('broadcast.clear')}
+          </ActionButton>
+        </p>
+      ) : null}
     </form>
   )
 }

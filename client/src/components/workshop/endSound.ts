@@ -3,7 +3,7 @@
  * (no sound file to load, nothing from another origin). Off unless the
  * person turns it on; the choice is remembered on this device.
  */
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 
 const STORAGE_KEY = 'werkraum.timerSound'
 
@@ -16,6 +16,7 @@ export function useSoundPreference(): [boolean, (on: boolean) => void] {
     }
   })
   const set = useCallback((next: boolean) => {
+    if (next) unlockSound()
     setOn(next)
     try {
       localStorage.setItem(STORAGE_KEY, next ? 'on' : 'off')
@@ -23,12 +24,35 @@ export function useSoundPreference(): [boolean, (on: boolean) => void] {
       // Kept for this page only.
     }
   }, [])
+  // Turned on in an earlier visit: the first click on the page lets the sound play later.
+  useEffect(() => {
+    if (!on) return
+    document.addEventListener('pointerdown', unlockSound, { once: true })
+    return () => document.removeEventListener('pointerdown', unlockSound)
+  }, [on])
   return [on, set]
 }
 
-export function playEndSound(): void {
+/**
+ * One audio context for the page, made (or woken) when the person turns the
+ * sound on: browsers let a page play sound only after a click.
+ */
+let shared: AudioContext | undefined
+
+export function unlockSound(): void {
   try {
-    const context = new AudioContext()
+    shared ??= new AudioContext()
+    void shared.resume()
+  } catch {
+    // No audio on this device.
+  }
+}
+
+export async function playEndSound(): Promise<void> {
+  try {
+    shared ??= new AudioContext()
+    const context = shared
+    await context.resume()
     const start = context.currentTime
     for (const [offset, frequency] of [
       [0, 660],
@@ -44,7 +68,6 @@ export function playEndSound(): void {
       oscillator.start(start + offset)
       oscillator.stop(start + offset + 0.32)
     }
-    setTimeout(() => void context.close(), 1000)
   } catch {
     // No audio on this device; the visual and spoken signals remain.
   }
