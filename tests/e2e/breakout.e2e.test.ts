@@ -148,6 +148,18 @@ describe.skipIf(skip !== undefined)('breakout rooms in real browsers', () => {
     await new BoardPage(facilitatorPage).waitConnected()
     await facilitatorPage.getByTestId('summon-everyone').click()
     for (const p of participants) await p.page.waitForURL((url) => url.pathname.endsWith(new URL(facilitatorPage.url()).pathname.split('/').pop()!), { timeout: 10_000 })
+
+    // Following: Ada follows Mia's view until she moves herself.
+    await ada.waitConnected()
+    const mia = ada.page.getByTestId('presence-item').filter({ hasText: 'Mia' })
+    await mia.getByTestId('follow').click()
+    const centre = (page: Page) => page.evaluate(() => window.__werkraum!.editor.getViewportPageBounds().center)
+    await facilitatorPage.evaluate(() => window.__werkraum!.editor.setCamera({ x: -1500, y: -900, z: 1 }))
+    const target = await centre(facilitatorPage)
+    await expect.poll(async () => {
+      const c = await centre(ada.page)
+      return Math.hypot(c.x - target.x, c.y - target.y)
+    }, { timeout: 10_000 }).toBeLessThan(50)
     expect(foreign.flat()).toEqual([])
   })
 })

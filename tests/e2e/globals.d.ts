@@ -5,6 +5,7 @@ interface WerkraumTestHook {
     getInstanceState(): { isReadonly: boolean }
     getAssets(): Array<{ props: { src?: unknown } }>
     getViewportPageBounds(): { center: { x: number; y: number } }
+    setCamera(camera: { x: number; y: number; z: number }): void
     putExternalContent(content: { type: 'files'; files: File[]; point: { x: number; y: number } }): Promise<void>
   }
 }
