@@ -64,6 +64,19 @@ export class RoomManager {
     if (room.peers.size === 0) this.scheduleUnload(room)
   }
 
+  /**
+   * Reads a document (loading it if needed) without changing it, e.g. to see
+   * whether a shape someone votes on exists. An unused document unloads again.
+   */
+  async read<T>(name: string, look: (doc: Y.Doc) => T): Promise<T> {
+    const room = this.get(name)
+    await room.ready
+    if (!room.isLoaded()) throw new Error(`document ${name} could not be loaded`)
+    const result = look(room.doc)
+    if (room.peers.size === 0) this.scheduleUnload(room)
+    return result
+  }
+
   /** Every room currently held, loaded or loading. */
   all(): IterableIterator<Room> {
     return this.rooms.values()

@@ -169,6 +169,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         },
         deleteWorkshop,
         isPresent: (workshopId, participantId) => presence.isPresent(workshopId, participantId),
+        readDocument: (name, look) => roomManager.read(name, look),
+        onVotesChanged: publishControl,
       })
       await api(req, res, url)
       return

@@ -11,6 +11,7 @@ import type { ApiError, Health } from './protocol.ts'
 import type { SerializedSchema } from './board.ts'
 import { AgendaLimits, PHASE_KINDS } from './agenda.ts'
 import { ASSIGNMENT_MODES, BreakoutLimits } from './breakout.ts'
+import { VOTE_KINDS, VOTE_TARGETS, VoteLimits } from './votes.ts'
 import { ROLES } from './roles.ts'
 import { BOARD_TEMPLATES, LOCALES, WorkshopLimits } from './workshop.ts'
 import type { CreatedWorkshop, JoinedWorkshop, WorkshopView } from './workshop.ts'
@@ -53,6 +54,8 @@ export const JoinBodySchema = z.object({
 
 const Id = z.string().max(40)
 const PhaseTitle = z.string().trim().min(1).max(AgendaLimits.MAX_TITLE_CHARS)
+/** Makes a retried ballot harmless: the same id twice counts once. */
+const RequestId = z.string().min(1).max(VoteLimits.MAX_REQUEST_ID_CHARS)
 /** A page coordinate: finite, and far beyond any real board's extent. */
 const Coordinate = z.number().min(-1e7).max(1e7)
 /** Whole or fractional minutes (a 30-second timer is 0.5). */
@@ -108,6 +111,21 @@ export const WorkshopCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reopenRooms'), open: z.boolean() }),
   z.object({ type: z.literal('broadcast'), text: z.string().trim().min(1).max(BreakoutLimits.MAX_BROADCAST_CHARS) }),
   z.object({ type: z.literal('clearBroadcast') }),
+  // Voting sessions (issue #5).
+  z.object({
+    type: z.literal('openVote'),
+    title: z.string().trim().min(1).max(VoteLimits.MAX_TITLE_CHARS),
+    kind: z.enum(VOTE_KINDS),
+    target: z.enum(VOTE_TARGETS),
+    boardIds: z.array(Id).min(1).max(VoteLimits.MAX_BOARDS_PER_SESSION),
+    votesPerPerson: z.number().int().min(1).max(VoteLimits.MAX_VOTES_PER_PERSON),
+    maxPerItem: z.number().int().min(1).max(VoteLimits.MAX_VOTES_PER_PERSON),
+    anonymous: z.boolean(),
+    hidden: z.boolean(),
+  }),
+  z.object({ type: z.literal('closeVote'), sessionId: Id }),
+  z.object({ type: z.literal('castVote'), sessionId: Id, boardId: Id, shapeId: z.string().max(80).nullable(), requestId: RequestId }),
+  z.object({ type: z.literal('retractVote'), sessionId: Id, boardId: Id, shapeId: z.string().max(80).nullable(), requestId: RequestId }),
   z.object({
     type: z.literal('summon'),
     boardId: Id,

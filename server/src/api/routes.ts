@@ -6,18 +6,24 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
   BreakoutLimits,
+  VoteLimits,
   applyAgendaCommand,
+  itemKey,
+  normaliseSession,
+  resultsCsv,
   WorkshopLimits,
   normaliseJoinCode,
   permissionsOf,
   workshopBoardDocName,
   workshopControlDocName,
 } from '@werkraum/shared'
-import type { CreatedWorkshop, JoinedWorkshop, WorkshopView } from '@werkraum/shared'
-import { CreateWorkshopBodySchema, JoinBodySchema, WorkshopCommandSchema } from '@werkraum/shared/schemas'
+import type { CreatedWorkshop, JoinedWorkshop, ResultRow, VoteSession, WorkshopView } from '@werkraum/shared'
+import { CreateWorkshopBodySchema, JoinBodySchema, WorkshopCommandSchema, type WorkshopCommand } from '@werkraum/shared/schemas'
 import { signToken, verifyToken } from '../auth/tokens.ts'
 import { chooseRoom, openBreakout, placeLateComer, takeOutOfRooms } from '../workshops/breakout.ts'
 import type { Participant, Workshop, WorkshopStore } from '../workshops/store.ts'
+import { noteOnBoard } from '../workshops/voteItems.ts'
+import type * as Y from 'yjs'
 import { sendApiError, sendApiJson } from './errors.ts'
 import { readBody, readRaw } from './body.ts'
 import { MAX_IMAGES_PER_WORKSHOP, MAX_IMAGE_BYTES, MAX_IMAGE_BYTES_PER_WORKSHOP, imageHeaders, sniffImageType } from './images.ts'
@@ -34,6 +40,10 @@ export interface ApiContext {
   readonly deleteWorkshop: (workshopId: string) => Promise<void>
   /** Whether someone has a connection open to the workshop now (breakout rooms are for those present). */
   readonly isPresent: (workshopId: string, participantId: string) => boolean
+  /** Reads a document without changing it (whether a voted-on note exists, its text). */
+  readonly readDocument: <T>(name: string, look: (doc: Y.Doc) => T) => Promise<T>
+  /** Republishes the control document only (ballots change counts, not access). */
+  readonly onVotesChanged: (workshopId: string) => void
 }
 
 /** Wrong join codes one address may try per minute before it is answered 429. */
@@ -52,6 +62,94 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
   const wrongCodes = new RateLimiter(MAX_WRONG_CODES_PER_MINUTE)
   const creations = new RateLimiter(MAX_CREATIONS_PER_MINUTE)
   const commandsPerPerson = new RateLimiter(MAX_COMMANDS_PER_MINUTE)
+
+  /**
+   * A dot placed or taken back. The item is looked up in the board document
+   * first (that may load it); the rules are then checked and the ballot
+   * written in one transaction, which also reads the session again.
+   */
+  const ballot = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    workshopId: string,
+    participant: Participant,
+    body: Extract<WorkshopCommand, { type: 'castVote' | 'retractVote' }>,
+  ): Promise<void> => {
+    if (participant.role === 'observer') return sendApiError(req, res, 403, 'forbidden')
+    const session = ctx.store.votes.session(workshopId, body.sessionId)
+    if (!session) return sendApiError(req, res, 404, 'not_found')
+    if (session.status !== 'open') return sendApiError(req, res, 409, 'vote_closed')
+    const eligible =
+      session.boardIds.includes(body.boardId) &&
+      (session.target === 'boards'
+        ? body.shapeId === null
+        : body.shapeId !== null &&
+          (await ctx.readDocument(workshopBoardDocName(workshopId, body.boardId), (doc) => noteOnBoard(doc, body.shapeId!))) !== undefined)
+    if (!eligible) return sendApiError(req, res, 409, 'not_eligible')
+    const item = itemKey(body.boardId, body.shapeId)
+    const outcome =
+      body.type === 'castVote'
+        ? ctx.store.votes.cast(workshopId, session.id, participant.id, item, body.requestId, Date.now())
+        : ctx.store.votes.retract(workshopId, session.id, participant.id, item, body.requestId)
+    if (!outcome.ok) return sendApiError(req, res, 409, outcome.refusal === 'closed' ? 'vote_closed' : outcome.refusal)
+    ctx.onVotesChanged(workshopId)
+    sendApiJson(res, 200, { ok: true, used: outcome.used, remaining: Math.max(0, session.votesPerPerson - outcome.used) })
+  }
+
+  /** How many dots the caller has placed, where, and how many are left. */
+  const myVotes = (req: IncomingMessage, res: ServerResponse, workshopId: string, sessionId: string): void => {
+    const who = caller(req, res, workshopId)
+    if (!who) return
+    const session = ctx.store.votes.session(workshopId, sessionId)
+    if (!session) return sendApiError(req, res, 404, 'not_found')
+    // A closed anonymous session no longer knows who placed what.
+    const mine = ctx.store.votes.mine(session, who.participant.id)
+    const used = [...mine.values()].reduce((a, b) => a + b, 0)
+    sendApiJson(res, 200, { sessionId, used, remaining: Math.max(0, session.votesPerPerson - used), items: Object.fromEntries(mine) })
+  }
+
+  /**
+   * Results per item, as JSON or CSV (`?format=csv`): item, board, text,
+   * count, and for named sessions the names. A hidden session's counts reach
+   * nobody but facilitators and moderators before it is closed.
+   */
+  const voteResults = async (req: IncomingMessage, res: ServerResponse, url: URL, workshopId: string, sessionId: string): Promise<void> => {
+    const who = caller(req, res, workshopId)
+    if (!who) return
+    const session = ctx.store.votes.session(workshopId, sessionId)
+    if (!session) return sendApiError(req, res, 404, 'not_found')
+    if (session.hidden && session.status === 'open' && !permissionsOf(who.participant.role).export) return sendApiError(req, res, 403, 'forbidden')
+    const counts = ctx.store.votes.counts(session)
+    const voters = ctx.store.votes.voters(session)
+    const names = new Map(ctx.store.participants(workshopId).map((p) => [p.id, p.name]))
+    const rows: ResultRow[] = []
+    for (const [item, count] of counts) {
+      const [boardId, shapeId] = item.split('/') as [string, string | undefined]
+      const board = ctx.store.board(workshopId, boardId)
+      const text =
+        shapeId === undefined
+          ? (board?.title ?? '')
+          : ((await ctx.readDocument(workshopBoardDocName(workshopId, boardId), (doc) => noteOnBoard(doc, shapeId)))?.text ?? '')
+      rows.push({
+        item,
+        board: board?.title ?? '',
+        text,
+        count,
+        ...(session.anonymous ? {} : { names: (voters.get(item) ?? []).map((id) => names.get(id) ?? '').filter((n) => n !== '') }),
+      })
+    }
+    rows.sort((a, b) => b.count - a.count || a.item.localeCompare(b.item))
+    if (url.searchParams.get('format') === 'csv') {
+      res.writeHead(200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="votes-${session.id}.csv"`,
+        'Cache-Control': 'no-store',
+      })
+      res.end(resultsCsv(rows, !session.anonymous))
+      return
+    }
+    sendApiJson(res, 200, { session, results: rows })
+  }
 
   const tokenFor = (workshopId: string, participantId: string): string =>
     signToken(ctx.secret, { workshop: workshopId, subject: participantId, issuedAt: Math.floor(Date.now() / 1000) })
@@ -216,6 +314,39 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         if (!saved) return sendApiError(req, res, 413, 'state_too_large')
         break
       }
+      case 'openVote': {
+        if (!may.command) return sendApiError(req, res, 403, 'forbidden')
+        const votes = ctx.store.votes.sessions(workshopId)
+        if (votes.length >= VoteLimits.MAX_SESSIONS) return sendApiError(req, res, 409, 'votes_full')
+        // One session at a time: people always know which dots they are placing.
+        if (votes.some((v) => v.status === 'open')) return sendApiError(req, res, 409, 'invalid_state')
+        const boardIds = [...new Set(body.boardIds)]
+        if (!boardIds.every((id) => isOpenBoard(ctx.store, workshopId, id))) return sendApiError(req, res, 404, 'not_found')
+        const session: VoteSession = {
+          id: newPhaseId().replace(/^p/, 'v'),
+          kind: body.kind,
+          title: body.title,
+          target: body.target,
+          boardIds,
+          ...normaliseSession(body),
+          status: 'open',
+          openedAt: Date.now(),
+        }
+        ctx.store.votes.addSession(workshopId, session)
+        ctx.onVotesChanged(workshopId)
+        return sendApiJson(res, 201, { ok: true, sessionId: session.id })
+      }
+      case 'closeVote': {
+        if (!may.command) return sendApiError(req, res, 403, 'forbidden')
+        const session = ctx.store.votes.session(workshopId, body.sessionId)
+        if (!session) return sendApiError(req, res, 404, 'not_found')
+        if (!ctx.store.votes.close(workshopId, body.sessionId, Date.now())) return sendApiError(req, res, 409, 'vote_closed')
+        ctx.onVotesChanged(workshopId)
+        return sendApiJson(res, 200, { ok: true })
+      }
+      case 'castVote':
+      case 'retractVote':
+        return ballot(req, res, workshopId, who.participant, body)
       case 'chooseRoom': {
         // The one command participants send: their own room, in a self-select breakout.
         if (who.participant.role !== 'participant') return sendApiError(req, res, 403, 'forbidden')
@@ -318,6 +449,12 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     if (path === '/api/join') {
       if (req.method !== 'POST') return sendApiError(req, res, 405, 'method_not_allowed')
       return join(req, res)
+    }
+    const votePath = /^\/api\/workshops\/([A-Za-z0-9]{1,40})\/votes\/([A-Za-z0-9]{1,40})\/(mine|results)$/.exec(path)
+    if (votePath) {
+      if (req.method !== 'GET') return sendApiError(req, res, 405, 'method_not_allowed')
+      const [, workshopId, sessionId, what] = votePath as unknown as [string, string, string, 'mine' | 'results']
+      return what === 'mine' ? myVotes(req, res, workshopId, sessionId) : voteResults(req, res, url, workshopId, sessionId)
     }
     const imagesPath = /^\/api\/workshops\/([A-Za-z0-9]{1,40})\/images(?:\/([A-Za-z0-9]{1,40}))?$/.exec(path)
     if (imagesPath) {

@@ -8,14 +8,15 @@
  * role, present} for everyone who joined with a name (facilitator and observer
  * link holders without one are left out); Y.Map `boards` id → {title, position,
  * locked, archived, template}; Y.Map `facilitation` {phases, currentPhaseId,
- * timer} (shared/src/agenda.ts; the timer in server time).
+ * timer} (shared/src/agenda.ts; the timer in server time); Y.Map `votes` id →
+ * session with `counts` (when visible) and, for pledges, `pledges` (names).
  *
  * `present` is true while the participant has a connection open to any
  * document of the workshop, as the server counts them (./presence.ts), so the
  * facilitator's screen can trust it; it turns false OFFLINE_GRACE_MS after the
  * last connection closed.
  */
-import { workshopControlDocName } from '@werkraum/shared'
+import { workshopControlDocName, type VoteSession } from '@werkraum/shared'
 import type * as Y from 'yjs'
 import type { RoomManager } from '../rooms.ts'
 import type { WorkshopPresence } from './presence.ts'
@@ -37,6 +38,8 @@ export async function publishControlState(rooms: RoomManager, store: WorkshopSto
       doc.getMap<Record<string, unknown>>('participants'),
       new Map(participants.map((p) => [p.id, { name: p.name, role: p.role, present: present.has(p.id) }])),
     )
+    const names = new Map(store.participants(workshopId).map((p) => [p.id, p.name]))
+    syncMap(doc.getMap<Record<string, unknown>>('votes'), new Map(store.votes.sessions(workshopId).map((session) => [session.id, votePublished(store, session, names)])))
     const facilitation = doc.getMap<unknown>('facilitation')
     for (const [key, value] of Object.entries(store.facilitation(workshopId))) {
       if (JSON.stringify(facilitation.get(key)) !== JSON.stringify(value)) facilitation.set(key, value)
@@ -46,6 +49,21 @@ export async function publishControlState(rooms: RoomManager, store: WorkshopSto
       new Map(boards.map((b) => [b.id, { title: b.title, position: b.position, locked: b.locked, archived: b.archived, template: b.template, room: b.room }])),
     )
   })
+}
+
+/**
+ * A voting session as everyone may see it: counts only when the session
+ * shows them live or is closed, and names only for "I'd work on this"
+ * (whose point is to connect people); never who voted in an anonymous one.
+ */
+function votePublished(store: WorkshopStore, session: VoteSession, names: ReadonlyMap<string, string>): Record<string, unknown> {
+  const visible = !session.hidden || session.status === 'closed'
+  const published: Record<string, unknown> = { ...session }
+  if (visible) published.counts = Object.fromEntries(store.votes.counts(session))
+  if (visible && session.kind === 'pledge' && !session.anonymous) {
+    published.pledges = Object.fromEntries([...store.votes.voters(session)].map(([item, ids]) => [item, ids.map((id) => names.get(id) ?? '').filter((n) => n !== '')]))
+  }
+  return published
 }
 
 function syncMap(target: Y.Map<Record<string, unknown>>, wanted: Map<string, Record<string, unknown>>): void {

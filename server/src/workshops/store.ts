@@ -9,6 +9,7 @@ import path from 'node:path'
 import { EMPTY_FACILITATION, dueAt, generateJoinCode, parseFacilitation } from '@werkraum/shared'
 import type { BoardTemplate, Facilitation, Role } from '@werkraum/shared'
 import Database from 'better-sqlite3'
+import { VoteStore } from './votes.ts'
 
 export interface Workshop {
   readonly id: string
@@ -55,6 +56,8 @@ export class WorkshopStore {
   private readonly db: Database.Database
   private readonly ownsDatabase: boolean
   private readonly facilitationCache = new Map<string, Facilitation>()
+  /** Voting sessions and ballots (issue #5), in the same database. */
+  readonly votes: VoteStore
 
   /**
    * Keeps its tables in `database` if given (the embedded default shares the
@@ -114,6 +117,7 @@ export class WorkshopStore {
     this.ensureColumn('workshops', 'touched_at', 'INTEGER NOT NULL DEFAULT 0', `UPDATE workshops SET touched_at = ${Date.now()}`)
     this.ensureColumn('boards', 'template', "TEXT NOT NULL DEFAULT 'blank'")
     this.ensureColumn('boards', 'room', 'INTEGER NOT NULL DEFAULT 0')
+    this.votes = new VoteStore(this.db)
   }
 
   /** Adds a column a data folder from an earlier version lacks. */

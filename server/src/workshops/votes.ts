@@ -1,0 +1,161 @@
+/**
+ * Voting sessions and ballots in SQLite (issue #5). Every ballot is checked
+ * and written in one transaction: budget, per-item maximum and the request id
+ * that makes a retried request harmless. Many tabs or scripts of one person
+ * sending at once are serialised by the transaction and cannot overspend.
+ *
+ * Anonymous sessions keep who placed which dot only while they are open (the
+ * budget needs it); closing one replaces the ballots by counts.
+ */
+import { checkBallot, type BallotRefusal, type VoteSession } from '@werkraum/shared'
+import type Database from 'better-sqlite3'
+
+export type BallotOutcome = { readonly ok: true; readonly used: number } | { readonly ok: false; readonly refusal: BallotRefusal }
+
+export class VoteStore {
+  constructor(private readonly db: Database.Database) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS vote_sessions (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        session TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS ballots (
+        session_id TEXT NOT NULL REFERENCES vote_sessions(id) ON DELETE CASCADE,
+        participant_id TEXT NOT NULL,
+        item TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS ballots_by_person ON ballots (session_id, participant_id);
+      CREATE TABLE IF NOT EXISTS ballot_requests (
+        session_id TEXT NOT NULL REFERENCES vote_sessions(id) ON DELETE CASCADE,
+        participant_id TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        PRIMARY KEY (session_id, participant_id, request_id)
+      );
+      CREATE TABLE IF NOT EXISTS vote_counts (
+        session_id TEXT NOT NULL REFERENCES vote_sessions(id) ON DELETE CASCADE,
+        item TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (session_id, item)
+      );
+    `)
+  }
+
+  sessions(workshopId: string): VoteSession[] {
+    return this.db
+      .prepare<[string], { session: string }>('SELECT session FROM vote_sessions WHERE workshop_id = ? ORDER BY rowid')
+      .all(workshopId)
+      .map((row) => JSON.parse(row.session) as VoteSession)
+  }
+
+  session(workshopId: string, sessionId: string): VoteSession | undefined {
+    return this.sessions(workshopId).find((s) => s.id === sessionId)
+  }
+
+  addSession(workshopId: string, session: VoteSession): void {
+    this.db.prepare('INSERT INTO vote_sessions (id, workshop_id, session) VALUES (?, ?, ?)').run(session.id, workshopId, JSON.stringify(session))
+  }
+
+  /** Closes a session; an anonymous one keeps only its counts from now on. */
+  close(workshopId: string, sessionId: string, now: number): VoteSession | undefined {
+    return this.db.transaction(() => {
+      const session = this.session(workshopId, sessionId)
+      if (!session || session.status === 'closed') return undefined
+      const closed: VoteSession = { ...session, status: 'closed', closedAt: now }
+      this.db.prepare('UPDATE vote_sessions SET session = ? WHERE id = ?').run(JSON.stringify(closed), sessionId)
+      if (session.anonymous) {
+        this.db
+          .prepare('INSERT INTO vote_counts (session_id, item, count) SELECT session_id, item, COUNT(*) FROM ballots WHERE session_id = ? GROUP BY item')
+          .run(sessionId)
+        this.db.prepare('DELETE FROM ballots WHERE session_id = ?').run(sessionId)
+        this.db.prepare('DELETE FROM ballot_requests WHERE session_id = ?').run(sessionId)
+      }
+      return closed
+    })()
+  }
+
+  /**
+   * One more dot (or pledge) from `participantId` on `item`, unless the rules
+   * say no. A `requestId` seen before from this person answers as it did then
+   * without counting again.
+   */
+  cast(workshopId: string, sessionId: string, participantId: string, item: string, requestId: string, now: number): BallotOutcome {
+    return this.db.transaction((): BallotOutcome => {
+      // Read inside the transaction: a session closed a moment ago takes no more ballots.
+      const session = this.session(workshopId, sessionId)
+      if (!session) return { ok: false, refusal: 'closed' }
+      const used = this.used(session.id, participantId)
+      if (this.seen(session.id, participantId, requestId)) return { ok: true, used }
+      const onItem = this.db
+        .prepare<[string, string, string], { n: number }>('SELECT COUNT(*) AS n FROM ballots WHERE session_id = ? AND participant_id = ? AND item = ?')
+        .get(session.id, participantId, item)!.n
+      const refusal = checkBallot(session, used, onItem)
+      if (refusal) return { ok: false, refusal }
+      this.db.prepare('INSERT INTO ballots (session_id, participant_id, item, created_at) VALUES (?, ?, ?, ?)').run(session.id, participantId, item, now)
+      this.remember(session.id, participantId, requestId)
+      return { ok: true, used: used + 1 }
+    })()
+  }
+
+  /** Takes one of this person's dots back from `item`. */
+  retract(workshopId: string, sessionId: string, participantId: string, item: string, requestId: string): BallotOutcome {
+    return this.db.transaction((): BallotOutcome => {
+      const session = this.session(workshopId, sessionId)
+      if (!session || session.status !== 'open') return { ok: false, refusal: 'closed' }
+      if (this.seen(session.id, participantId, requestId)) return { ok: true, used: this.used(session.id, participantId) }
+      const row = this.db
+        .prepare<[string, string, string], { rowid: number }>('SELECT rowid FROM ballots WHERE session_id = ? AND participant_id = ? AND item = ? ORDER BY rowid DESC LIMIT 1')
+        .get(session.id, participantId, item)
+      if (!row) return { ok: false, refusal: 'nothing_to_take_back' }
+      this.db.prepare('DELETE FROM ballots WHERE rowid = ?').run(row.rowid)
+      this.remember(session.id, participantId, requestId)
+      return { ok: true, used: this.used(session.id, participantId) }
+    })()
+  }
+
+  /** Dots per item. */
+  counts(session: VoteSession): Map<string, number> {
+    const rows =
+      session.status === 'closed' && session.anonymous
+        ? this.db.prepare<[string], { item: string; n: number }>('SELECT item, count AS n FROM vote_counts WHERE session_id = ?').all(session.id)
+        : this.db.prepare<[string], { item: string; n: number }>('SELECT item, COUNT(*) AS n FROM ballots WHERE session_id = ? GROUP BY item').all(session.id)
+    return new Map(rows.map((r) => [r.item, r.n]))
+  }
+
+  /** Who placed dots on each item (named sessions only; empty for anonymous ones). */
+  voters(session: VoteSession): Map<string, string[]> {
+    const result = new Map<string, string[]>()
+    if (session.anonymous) return result
+    const rows = this.db
+      .prepare<[string], { item: string; participant_id: string }>('SELECT item, participant_id FROM ballots WHERE session_id = ? ORDER BY rowid')
+      .all(session.id)
+    for (const row of rows) {
+      const list = result.get(row.item) ?? []
+      if (!list.includes(row.participant_id)) list.push(row.participant_id)
+      result.set(row.item, list)
+    }
+    return result
+  }
+
+  /** This person's dots per item in an open session. */
+  mine(session: VoteSession, participantId: string): Map<string, number> {
+    const rows = this.db
+      .prepare<[string, string], { item: string; n: number }>('SELECT item, COUNT(*) AS n FROM ballots WHERE session_id = ? AND participant_id = ? GROUP BY item')
+      .all(session.id, participantId)
+    return new Map(rows.map((r) => [r.item, r.n]))
+  }
+
+  private used(sessionId: string, participantId: string): number {
+    return this.db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM ballots WHERE session_id = ? AND participant_id = ?').get(sessionId, participantId)!.n
+  }
+
+  private seen(sessionId: string, participantId: string, requestId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM ballot_requests WHERE session_id = ? AND participant_id = ? AND request_id = ?').get(sessionId, participantId, requestId) !== undefined
+  }
+
+  private remember(sessionId: string, participantId: string, requestId: string): void {
+    this.db.prepare('INSERT INTO ballot_requests (session_id, participant_id, request_id) VALUES (?, ?, ?)').run(sessionId, participantId, requestId)
+  }
+}
+

@@ -1,0 +1,125 @@
+/**
+ * Voting sessions (issue #5): dot votes and "I'd work on this", counted by
+ * the server. Ballots are commands; the server checks them against these
+ * rules inside one storage transaction.
+ */
+
+export const VOTE_KINDS = ['dots', 'pledge'] as const
+/** `dots`: a budget of dots to spread; `pledge`: "I'd work on this", always named, one mark per item. */
+export type VoteKind = (typeof VOTE_KINDS)[number]
+
+/** What can be voted on: sticky notes on the chosen boards, or the boards themselves. */
+export const VOTE_TARGETS = ['notes', 'boards'] as const
+export type VoteTarget = (typeof VOTE_TARGETS)[number]
+
+export const VoteLimits = {
+  MAX_TITLE_CHARS: 120,
+  MAX_VOTES_PER_PERSON: 50,
+  MAX_SESSIONS: 50,
+  MAX_BOARDS_PER_SESSION: 60,
+  MAX_REQUEST_ID_CHARS: 64,
+} as const
+
+/** tldraw shape types that count as items in a `notes` session. */
+export const VOTABLE_SHAPE_TYPES: readonly string[] = ['note']
+
+export interface VoteSession {
+  readonly id: string
+  readonly kind: VoteKind
+  readonly title: string
+  readonly target: VoteTarget
+  /** Boards whose notes can be voted on, or which can be voted on themselves. */
+  readonly boardIds: readonly string[]
+  readonly votesPerPerson: number
+  readonly maxPerItem: number
+  /** Only counts are kept: no identity reaches the control document, the API or an export. */
+  readonly anonymous: boolean
+  /** Counts stay with the server until the session is closed. */
+  readonly hidden: boolean
+  readonly status: 'open' | 'closed'
+  /** Server ms. */
+  readonly openedAt: number
+  readonly closedAt?: number
+}
+
+/** What a facilitator asks for when opening a session; pledges are always named, visible and one per item. */
+export function normaliseSession(input: {
+  kind: VoteKind
+  votesPerPerson: number
+  maxPerItem: number
+  anonymous: boolean
+  hidden: boolean
+}): { votesPerPerson: number; maxPerItem: number; anonymous: boolean; hidden: boolean } {
+  if (input.kind === 'pledge') return { votesPerPerson: VoteLimits.MAX_VOTES_PER_PERSON, maxPerItem: 1, anonymous: false, hidden: false }
+  return {
+    votesPerPerson: input.votesPerPerson,
+    maxPerItem: Math.min(input.maxPerItem, input.votesPerPerson),
+    anonymous: input.anonymous,
+    hidden: input.hidden,
+  }
+}
+
+/** An item's key in counts: the board and, for notes, the shape. */
+export function itemKey(boardId: string, shapeId: string | null): string {
+  return shapeId === null ? boardId : `${boardId}/${shapeId}`
+}
+
+export type BallotRefusal = 'closed' | 'not_eligible' | 'no_votes_left' | 'item_full' | 'nothing_to_take_back'
+
+/**
+ * Whether one more dot from this person on this item is allowed, given how
+ * many they have placed in all (`used`) and on this item (`onItem`).
+ */
+export function checkBallot(session: VoteSession, used: number, onItem: number): BallotRefusal | undefined {
+  if (session.status !== 'open') return 'closed'
+  if (used >= session.votesPerPerson) return 'no_votes_left'
+  if (onItem >= session.maxPerItem) return 'item_full'
+  return undefined
+}
+
+/** Plain text of a tldraw rich-text document (a TipTap tree), line breaks kept. */
+export function plainText(richText: unknown): string {
+  const lines: string[] = []
+  const walk = (node: unknown, into: string[]): void => {
+    if (typeof node !== 'object' || node === null) return
+    const n = node as { type?: unknown; text?: unknown; content?: unknown }
+    if (typeof n.text === 'string') into.push(n.text)
+    if (n.type === 'hardBreak') into.push('\n')
+    if (Array.isArray(n.content)) for (const child of n.content) walk(child, into)
+  }
+  const doc = richText as { content?: unknown }
+  if (Array.isArray(doc?.content)) {
+    for (const paragraph of doc.content) {
+      const parts: string[] = []
+      walk(paragraph, parts)
+      lines.push(parts.join(''))
+    }
+  }
+  return lines.join('\n')
+}
+
+export interface ResultRow {
+  readonly item: string
+  readonly board: string
+  readonly text: string
+  readonly count: number
+  /** Named sessions only. */
+  readonly names?: readonly string[]
+}
+
+function csvField(value: string): string {
+  // Quotes around every field; a leading = + - @ would start a formula in spreadsheets.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return `"${safe.replace(/"/g, '""')}"`
+}
+
+/** Results as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read the umlauts). */
+export function resultsCsv(rows: readonly ResultRow[], named: boolean): string {
+  const header = ['item', 'board', 'text', 'count', ...(named ? ['names'] : [])]
+  const lines = [header.map(csvField).join(',')]
+  for (const row of rows) {
+    const fields = [row.item, row.board, row.text, String(row.count), ...(named ? [(row.names ?? []).join('; ')] : [])]
+    lines.push(fields.map(csvField).join(','))
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+}

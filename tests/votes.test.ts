@@ -1,0 +1,234 @@
+/**
+ * Votes counted by the server (issue #5): ballots are commands checked in one
+ * transaction (budget, per-item maximum, retried requests), anonymous and
+ * hidden sessions keep what they promise, and nothing is lost in a restart.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import type { CreatedWorkshop, JoinedWorkshop } from '@werkraum/shared'
+import { boardRecords, workshopBoardDocName, workshopControlDocName } from '@werkraum/shared'
+import { connectClient, waitSynced } from './support/clients.ts'
+import type { TestClient } from './support/clients.ts'
+import { removeDir, startTestServer, tempDataDir } from './support/server.ts'
+import type { TestServer } from './support/server.ts'
+import { waitFor } from './support/wait.ts'
+
+const servers: TestServer[] = []
+const clients: TestClient[] = []
+const dirs: string[] = []
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  for (const s of servers.splice(0)) await s.close()
+  for (const d of dirs.splice(0)) removeDir(d)
+})
+
+async function start(dataDir = tempDataDir()): Promise<TestServer> {
+  if (!dirs.includes(dataDir)) dirs.push(dataDir)
+  const server = await startTestServer({}, dataDir)
+  servers.push(server)
+  return server
+}
+
+interface Setup {
+  server: TestServer
+  created: CreatedWorkshop
+  people: JoinedWorkshop[]
+  plenary: string
+  command: (body: unknown, token?: string) => Promise<{ status: number; body: { error?: { code: string }; sessionId?: string; used?: number; remaining?: number } }>
+  get: <T>(path: string, token: string) => Promise<{ status: number; body: T; text: string }>
+}
+
+function note(id: string, text: string): unknown {
+  return {
+    typeName: 'shape',
+    id,
+    type: 'note',
+    x: 0,
+    y: 0,
+    parentId: 'page:page',
+    props: { richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } },
+  }
+}
+
+async function setUp(server: TestServer, names: readonly string[]): Promise<Setup> {
+  const post = async (path: string, body: unknown, token?: string) => {
+    const res = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
+    return { status: res.status, body: (await res.json()) as never }
+  }
+  const created = (await post('/api/workshops', { title: 'Sprint', locale: 'de' })).body as CreatedWorkshop
+  const people: JoinedWorkshop[] = []
+  for (const name of names) people.push((await post('/api/join', { code: created.joinCode, name })).body as JoinedWorkshop)
+  const plenary = server.workshops.boards(created.id)[0]!.id
+  // Sticky notes on the plenary board, written as a browser would.
+  const board = connectClient(server.wsUrl, workshopBoardDocName(created.id, plenary), { params: { token: created.facilitatorToken } })
+  clients.push(board)
+  await waitSynced(board)
+  const records = boardRecords(board.doc)
+  records.set('shape:bus', note('shape:bus', 'Bürgerbus <script>alert(1)</script>'))
+  records.set('shape:bank', note('shape:bank', '=Mitfahrbank, "neu"\nzweite Zeile'))
+  await waitFor(() => server.rooms.peek(workshopBoardDocName(created.id, plenary))?.doc.getArray('tl_records').length === 2, 'the notes reached the server')
+  return {
+    server,
+    created,
+    people,
+    plenary,
+    command: (body, token = created.facilitatorToken) => post(`/api/workshops/${created.id}/commands`, body, token),
+    get: async (path, token) => {
+      const res = await fetch(server.url + path, { headers: { authorization: `Bearer ${token}` } })
+      const text = await res.text()
+      let body: unknown
+      try {
+        body = JSON.parse(text)
+      } catch {
+        body = undefined
+      }
+      return { status: res.status, body: body as never, text }
+    },
+  }
+}
+
+const session = (s: Setup, overrides: Record<string, unknown> = {}) => ({
+  type: 'openVote',
+  title: 'Welche Ideen nehmen wir mit?',
+  kind: 'dots',
+  target: 'notes',
+  boardIds: [s.plenary],
+  votesPerPerson: 3,
+  maxPerItem: 2,
+  anonymous: false,
+  hidden: false,
+  ...overrides,
+})
+
+let requestCounter = 0
+const vote = (s: Setup, sessionId: string, token: string, shapeId: string | null, requestId = `r${++requestCounter}`) =>
+  s.command({ type: 'castVote', sessionId, boardId: s.plenary, shapeId, requestId }, token)
+
+describe('votes', () => {
+  it('100 parallel ballots from one person never exceed the budget or the per-item maximum', async () => {
+    const s = await setUp(await start(), ['Ada'])
+    const opened = await s.command(session(s))
+    expect(opened.status).toBe(201)
+    const id = opened.body.sessionId!
+    const ada = s.people[0]!.token
+    // First all on one note: the per-item maximum (2) holds.
+    const first = await Promise.all(Array.from({ length: 100 }, () => vote(s, id, ada, 'shape:bus')))
+    expect(first.filter((a) => a.status === 200)).toHaveLength(2)
+    expect(new Set(first.filter((a) => a.status !== 200).map((a) => a.body.error?.code))).toEqual(new Set(['item_full']))
+    // Then on both (fewer: commands are rate-limited per person): only the one dot left of the budget (3) is placed.
+    const second = await Promise.all(Array.from({ length: 10 }, (_, i) => vote(s, id, ada, i % 2 === 0 ? 'shape:bus' : 'shape:bank')))
+    expect(second.filter((a) => a.status === 200)).toHaveLength(1)
+    for (const a of second.filter((x) => x.status !== 200)) expect(['no_votes_left', 'item_full']).toContain(a.body.error?.code)
+    const accepted = 3
+    const counts = s.server.workshops.votes.counts(s.server.workshops.votes.session(s.created.id, id)!)
+    expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(accepted)
+    expect(Math.max(...counts.values())).toBeLessThanOrEqual(2)
+    const mine = await s.get<{ used: number; remaining: number }>(`/api/workshops/${s.created.id}/votes/${id}/mine`, ada)
+    expect(mine.body).toMatchObject({ used: 3, remaining: 0 })
+  })
+
+  it('counts a retried request once and lets people take a dot back', async () => {
+    const s = await setUp(await start(), ['Ada'])
+    const id = (await s.command(session(s))).body.sessionId!
+    const ada = s.people[0]!.token
+    expect((await vote(s, id, ada, 'shape:bus', 'same')).body.used).toBe(1)
+    expect((await vote(s, id, ada, 'shape:bus', 'same')).body.used).toBe(1)
+    const back = await s.command({ type: 'retractVote', sessionId: id, boardId: s.plenary, shapeId: 'shape:bus', requestId: 'back' }, ada)
+    expect(back.body).toMatchObject({ used: 0, remaining: 3 })
+    expect((await s.command({ type: 'retractVote', sessionId: id, boardId: s.plenary, shapeId: 'shape:bus', requestId: 'again' }, ada)).body.error?.code).toBe('nothing_to_take_back')
+  })
+
+  it('accepts only what the session is about, from people who may vote', async () => {
+    const s = await setUp(await start(), ['Ada'])
+    const id = (await s.command(session(s))).body.sessionId!
+    const ada = s.people[0]!.token
+    expect((await vote(s, id, ada, 'shape:nothing')).body.error?.code).toBe('not_eligible')
+    expect((await vote(s, id, ada, null)).body.error?.code).toBe('not_eligible')
+    expect((await s.command({ type: 'castVote', sessionId: id, boardId: 'xOther', shapeId: 'shape:bus', requestId: 'x' }, ada)).body.error?.code).toBe('not_eligible')
+    const observer = decodeURIComponent(s.created.links.observer.split('#t=')[1]!)
+    expect((await vote(s, id, observer, 'shape:bus')).status).toBe(403)
+    expect((await s.command(session(s), ada)).status).toBe(403)
+    expect((await s.command(session(s))).body.error?.code).toBe('invalid_state')
+    await s.command({ type: 'closeVote', sessionId: id })
+    expect((await vote(s, id, ada, 'shape:bus')).body.error?.code).toBe('vote_closed')
+  })
+
+  it('anonymous and hidden: no identity anywhere, no count before the close', async () => {
+    const s = await setUp(await start(), ['Ada', 'Ben'])
+    const id = (await s.command(session(s, { anonymous: true, hidden: true }))).body.sessionId!
+    const [ada, ben] = s.people.map((p) => p.token) as [string, string]
+    const control = connectClient(s.server.wsUrl, workshopControlDocName(s.created.id), { params: { token: ben } })
+    clients.push(control)
+    await waitSynced(control)
+    await vote(s, id, ada, 'shape:bus')
+    await vote(s, id, ben, 'shape:bus')
+    await vote(s, id, ben, 'shape:bank')
+    await waitFor(() => control.doc.getMap('votes').has(id), 'the session is published')
+    const published = (): Record<string, unknown> => control.doc.getMap('votes').get(id) as Record<string, unknown>
+    expect(published().counts).toBeUndefined()
+    expect((await s.get(`/api/workshops/${s.created.id}/votes/${id}/results`, ben)).status).toBe(403)
+
+    await s.command({ type: 'closeVote', sessionId: id })
+    await waitFor(() => published().status === 'closed', 'the close is published')
+    expect(published().counts).toEqual({ [`${s.plenary}/shape:bus`]: 2, [`${s.plenary}/shape:bank`]: 1 })
+    const everything = JSON.stringify(control.doc.toJSON())
+    for (const p of s.people) expect(everything).not.toContain(p.participantId)
+    const results = await s.get<{ results: Array<{ count: number; names?: string[] }> }>(`/api/workshops/${s.created.id}/votes/${id}/results`, ben)
+    expect(results.body.results.map((r) => r.count)).toEqual([2, 1])
+    expect(results.text).not.toContain('Ada')
+    for (const p of s.people) expect(results.text).not.toContain(p.participantId)
+    // Storage keeps only counts now.
+    expect(s.server.workshops.votes.voters(s.server.workshops.votes.session(s.created.id, id)!).size).toBe(0)
+    expect((await s.get<{ used: number }>(`/api/workshops/${s.created.id}/votes/${id}/mine`, ada)).body.used).toBe(0)
+  })
+
+  it('named results as JSON and CSV: names, text as text, German characters and line breaks kept', async () => {
+    const s = await setUp(await start(), ['Jörg', 'Ada'])
+    const id = (await s.command(session(s))).body.sessionId!
+    await vote(s, id, s.people[0]!.token, 'shape:bank')
+    await vote(s, id, s.people[1]!.token, 'shape:bank')
+    await vote(s, id, s.people[1]!.token, 'shape:bus')
+    await s.command({ type: 'closeVote', sessionId: id })
+    const json = await s.get<{ results: Array<{ text: string; count: number; names: string[] }> }>(`/api/workshops/${s.created.id}/votes/${id}/results`, s.created.facilitatorToken)
+    expect(json.body.results[0]).toMatchObject({ text: '=Mitfahrbank, "neu"\nzweite Zeile', count: 2, names: ['Jörg', 'Ada'] })
+    expect(json.body.results[1]).toMatchObject({ text: 'Bürgerbus <script>alert(1)</script>', count: 1, names: ['Ada'] })
+    const res = await fetch(`${s.server.url}/api/workshops/${s.created.id}/votes/${id}/results?format=csv`, { headers: { authorization: `Bearer ${s.created.facilitatorToken}` } })
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    // A byte-order mark, so that spreadsheet programs read the umlauts as UTF-8.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const csv = { text: new TextDecoder().decode(bytes) }
+    expect(csv.text.startsWith('"item","board","text","count","names"\r\n')).toBe(true)
+    // A formula-looking text is defused; quotes doubled; the line break stays inside the quoted field.
+    expect(csv.text).toContain(`"'=Mitfahrbank, ""neu""\nzweite Zeile","2","Jörg; Ada"`)
+    expect(csv.text).toContain('"Bürgerbus <script>alert(1)</script>","1","Ada"')
+  })
+
+  it('"I’d work on this" is always named and shows who pledged', async () => {
+    const s = await setUp(await start(), ['Ada'])
+    const id = (await s.command(session(s, { kind: 'pledge', anonymous: true, hidden: true, votesPerPerson: 1 }))).body.sessionId!
+    const stored = s.server.workshops.votes.session(s.created.id, id)!
+    expect(stored).toMatchObject({ anonymous: false, hidden: false, maxPerItem: 1 })
+    await vote(s, id, s.people[0]!.token, 'shape:bus')
+    expect((await vote(s, id, s.people[0]!.token, 'shape:bus')).body.error?.code).toBe('item_full')
+    expect((await vote(s, id, s.people[0]!.token, 'shape:bank')).status).toBe(200)
+    const control = connectClient(s.server.wsUrl, workshopControlDocName(s.created.id), { params: { token: s.people[0]!.token } })
+    clients.push(control)
+    await waitSynced(control)
+    await waitFor(() => (control.doc.getMap('votes').get(id) as { pledges?: Record<string, string[]> } | undefined)?.pledges?.[`${s.plenary}/shape:bank`]?.[0] === 'Ada', 'the pledge is shown with the name')
+  })
+
+  it('keeps every ballot across a restart during an open session', async () => {
+    const dir = tempDataDir()
+    let server = await start(dir)
+    const s = await setUp(server, ['Ada'])
+    const id = (await s.command(session(s))).body.sessionId!
+    await vote(s, id, s.people[0]!.token, 'shape:bus')
+    await vote(s, id, s.people[0]!.token, 'shape:bank')
+    for (const c of clients.splice(0)) c.destroy()
+    await servers.pop()!.close()
+    server = await start(dir)
+    const res = await fetch(`${server.url}/api/workshops/${s.created.id}/votes/${id}/mine`, { headers: { authorization: `Bearer ${s.people[0]!.token}` } })
+    expect(await res.json()).toMatchObject({ used: 2, remaining: 1 })
+    expect(server.workshops.votes.session(s.created.id, id)?.status).toBe('open')
+  })
+})
