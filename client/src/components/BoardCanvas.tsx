@@ -1,6 +1,6 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { Tldraw, useTldrawUser, type Editor, type TLUserPreferences } from 'tldraw'
+import { Tldraw, useTldrawUser, type Editor, type TLComponents, type TLUserPreferences } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { setLanguage } from '../i18n/index.ts'
 import { isLanguage, type Language } from '../i18n/language.ts'
@@ -32,6 +32,8 @@ interface BoardCanvasProps {
   readonly maxImageBytes?: number
   /** Called once the editor is there (and again for a new editor), e.g. to lay out a template. */
   readonly onEditor?: (editor: Editor) => void
+  /** tldraw UI parts to add (a stable object: a new one remounts them). */
+  readonly components?: TLComponents
 }
 
 
@@ -52,6 +54,7 @@ export function BoardCanvas({
   readOnly = false,
   maxImageBytes = DEFAULT_MAX_IMAGE_BYTES,
   onEditor,
+  components,
 }: BoardCanvasProps) {
   const [editor, setEditor] = useState<Editor>()
   const readOnlyRef = useRef(readOnly)
@@ -119,6 +122,7 @@ export function BoardCanvas({
         autoFocus={false}
         maxAssetSize={maxImageBytes}
         maxImageDimension={MAX_IMAGE_PIXELS}
+        {...(components ? { components } : {})}
       />
     </div>
   )

@@ -1,7 +1,7 @@
 import { WorkshopLimits, workshopBoardDocName, type BoardTemplate, type Locale, type PageBounds, type Summon } from '@werkraum/shared'
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Box, type Editor } from 'tldraw'
+import { Box, type Editor, type TLComponents } from 'tldraw'
 import { BoardCanvas } from '../components/BoardCanvas.tsx'
 import { BoardStateMessage } from '../components/BoardStateMessage.tsx'
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx'
@@ -11,7 +11,9 @@ import { isLanguage } from '../i18n/language.ts'
 import { BoardSession } from '../sync/boardSession.ts'
 import type { Identity } from '../user/identity.ts'
 import { workshopAssetStore } from '../workshop/assetStore.ts'
-import type { ControlBoard } from '../workshop/controlState.ts'
+import type { ControlBoard, ControlVote } from '../workshop/controlState.ts'
+import { VoteBadges } from '../components/workshop/VoteBadges.tsx'
+import { VoteBadgeContext, VotePanel } from '../components/workshop/VotePanel.tsx'
 import type { ReadOnlyReason } from '../workshop/boardAccess.ts'
 import { applyTemplate } from '../workshop/templates.ts'
 
@@ -27,10 +29,14 @@ interface WorkshopBoardProps {
   readonly summon?: Summon | undefined
   /** The facilitator's "bring everyone here". */
   readonly onSummonEveryone?: ((bounds: PageBounds) => void) | undefined
+  /** The voting session about this board (the open one, or the last closed), if any. */
+  readonly vote?: ControlVote | undefined
+  /** Whether this person may place dots (not observers). */
+  readonly canVote?: boolean
 }
 
 /** One workshop board: read-only when the server says so (observers, locked boards), laid out from its template when new. */
-export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale, identity, summon, onSummonEveryone }: WorkshopBoardProps) {
+export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale, identity, summon, onSummonEveryone, vote, canVote = false }: WorkshopBoardProps) {
   const { t, i18n } = useTranslation()
   const language = isLanguage(i18n.language) ? i18n.language : 'en'
   const [session, setSession] = useState<BoardSession>()
@@ -75,6 +81,8 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
   }, [editor, summon, board.id])
 
   const follow = useCallback((userId: string) => editor?.startFollowingUser(userId), [editor])
+  const [mine, setMine] = useState<Readonly<Record<string, number>>>({})
+  const badgeInfo = useMemo(() => ({ boardId: board.id, vote, mine }), [board.id, vote, mine])
 
   return (
     <div className="workshop-board" data-testid="workshop-board" data-board-id={board.id} data-readonly={readOnly}>
@@ -93,9 +101,22 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
           </button>
         ) : null}
       </div>
+      {vote !== undefined && (vote.status === 'open' || vote.counts !== undefined) ? (
+        <VotePanel
+          workshopId={workshopId}
+          token={token}
+          boardId={board.id}
+          boardTitle={board.title}
+          vote={vote}
+          editor={editor}
+          canVote={canVote && vote.status === 'open'}
+          onMine={setMine}
+        />
+      ) : null}
       {fatalClose !== undefined ? <FatalCloseBanner close={fatalClose} /> : null}
       <div className="board-area">
         {session !== undefined && load.kind === 'ready' ? (
+          <VoteBadgeContext.Provider value={badgeInfo}>
           <BoardCanvas
             session={session}
             identity={identity}
@@ -104,7 +125,9 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
             readOnly={readOnly}
             maxImageBytes={WorkshopLimits.MAX_IMAGE_BYTES}
             onEditor={onEditor}
+            components={VOTE_COMPONENTS}
           />
+          </VoteBadgeContext.Provider>
         ) : fatalClose !== undefined && load.kind === 'loading' ? null : (
           <BoardStateMessage load={load} />
         )}
@@ -122,6 +145,9 @@ function layOutTemplate(editor: Editor, template: BoardTemplate, locale: Locale)
   // Kept out of undo, like the template itself.
   editor.run(() => editor.updateDocumentSettings({ meta: { ...meta, werkraumTemplate: template } }), { history: 'ignore' })
 }
+
+/** Vote badges over the notes; one object for all boards, so tldraw never remounts them. */
+const VOTE_COMPONENTS: TLComponents = { InFrontOfTheCanvas: VoteBadges }
 
 // Names in a workshop come from the header's dialog, not from tldraw's menu.
 const noRename = (): void => undefined

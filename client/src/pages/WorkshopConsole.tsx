@@ -6,6 +6,7 @@ import { DeletePanel } from '../components/workshop/DeletePanel.tsx'
 import { InvitePanel } from '../components/workshop/InvitePanel.tsx'
 import { PeoplePanel } from '../components/workshop/PeoplePanel.tsx'
 import { RoomsPanel } from '../components/workshop/RoomsPanel.tsx'
+import { VotesConsolePanel } from '../components/workshop/VotesConsolePanel.tsx'
 import type { ControlState } from '../workshop/controlState.ts'
 import { useCommand } from '../workshop/useCommand.ts'
 import type { WorkshopSession } from '../workshop/workshopSession.ts'
@@ -39,6 +40,9 @@ export function WorkshopConsole({ session, workshop, control, role }: WorkshopCo
       {permissions.managePeople && workshop.joinCode !== undefined ? <InvitePanel joinCode={workshop.joinCode} links={workshop.links} /> : null}
       {permissions.command && control !== undefined ? <AgendaPanel facilitation={control.facilitation} boards={control.boards.filter((b) => !b.archived && !b.room)} commands={commands} /> : null}
       {permissions.manageBoards && control !== undefined ? <RoomsPanel canCommand={permissions.command} workshopId={workshop.id} token={session.token} facilitation={control.facilitation} people={control.participants} commands={commands} /> : null}
+      {permissions.command && control !== undefined ? (
+        <VotesConsolePanel workshopId={workshop.id} token={session.token} boards={control.boards.filter((b) => !b.archived)} votes={control.votes} commands={commands} />
+      ) : null}
       {permissions.managePeople ? <PeoplePanel participants={control?.participants} commands={commands} /> : null}
       {permissions.manageBoards ? <BoardsPanel workshopId={workshop.id} boards={control?.boards.filter((b) => !b.room)} canLock={permissions.command} commands={commands} /> : null}
       {role === 'facilitator' ? <DeletePanel workshopId={workshop.id} token={session.token} title={control?.title || workshop.title} /> : null}

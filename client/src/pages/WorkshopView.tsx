@@ -18,6 +18,7 @@ import { navigate } from '../routing/useRoute.ts'
 import { loadIdentity, randomColor, saveIdentity, type Identity } from '../user/identity.ts'
 import { credentialFor, updateCredential } from '../workshop/credentials.ts'
 import { readOnlyReason } from '../workshop/boardAccess.ts'
+import type { ControlVote } from '../workshop/controlState.ts'
 import { forgetWorkshop } from '../workshop/forget.ts'
 import { useBreakoutNavigation } from '../workshop/useBreakoutNavigation.ts'
 import { useCommand } from '../workshop/useCommand.ts'
@@ -122,6 +123,8 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
               locale={workshop.locale}
               identity={identity}
               summon={summon}
+              vote={voteFor(control?.votes ?? [], board.id)}
+              canVote={role !== 'observer'}
               onSummonEveryone={role === 'facilitator' ? (bounds) => void commands.run({ type: 'summon', boardId: board.id, bounds }) : undefined}
             />
           ) : (
@@ -189,4 +192,10 @@ function useWorkshopIdentity(workshop: WorkshopViewData, snapshot: WorkshopSnaps
   }, [named, workshop.participantId, serverName, color, local])
 
   return { identity, named, setName, setColor }
+}
+
+/** The session about this board: the open one, else the last that was closed. */
+function voteFor(votes: readonly ControlVote[], boardId: string): ControlVote | undefined {
+  const about = votes.filter((v) => v.boardIds.includes(boardId))
+  return about.find((v) => v.status === 'open') ?? about.at(-1)
 }

@@ -114,3 +114,43 @@ export async function fetchImage(path: string, token: string, signal?: AbortSign
   if (!response.ok) throw new ApiCallError(response.status, 'image', `image ${response.status}`)
   return response.blob()
 }
+
+export interface BallotAnswer {
+  readonly used: number
+  readonly remaining: number
+}
+
+const BallotAnswerSchema: Checker<BallotAnswer> = {
+  safeParse(value: unknown) {
+    const v = value as { used?: unknown; remaining?: unknown } | null
+    return typeof v?.used === 'number' && typeof v.remaining === 'number' ? { success: true, data: { used: v.used, remaining: v.remaining } } : { success: false }
+  },
+}
+
+/** Places (or takes back) one dot; the server answers how many are used and left. */
+export function ballot(
+  id: string,
+  token: string,
+  body: { type: 'castVote' | 'retractVote'; sessionId: string; boardId: string; shapeId: string | null; requestId: string },
+): Promise<BallotAnswer> {
+  return call(`/api/workshops/${encodeURIComponent(id)}/commands`, BallotAnswerSchema, { method: 'POST', token, json: body })
+}
+
+export interface MyVotes extends BallotAnswer {
+  readonly items: Readonly<Record<string, number>>
+}
+
+const MyVotesSchema: Checker<MyVotes> = {
+  safeParse(value: unknown) {
+    const base = BallotAnswerSchema.safeParse(value)
+    const items = (value as { items?: unknown } | null)?.items
+    if (!base.success || typeof items !== 'object' || items === null) return { success: false }
+    const clean: Record<string, number> = {}
+    for (const [k, n] of Object.entries(items)) if (typeof n === 'number') clean[k] = n
+    return { success: true, data: { ...base.data, items: clean } }
+  },
+}
+
+export function fetchMyVotes(id: string, token: string, sessionId: string): Promise<MyVotes> {
+  return call(`/api/workshops/${encodeURIComponent(id)}/votes/${encodeURIComponent(sessionId)}/mine`, MyVotesSchema, { token })
+}

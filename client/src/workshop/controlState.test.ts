@@ -32,6 +32,6 @@ describe('readControlState', () => {
   })
 
   it('gives an empty state for an empty document', () => {
-    expect(readControlState(new Y.Doc())).toEqual({ title: '', participants: [], boards: [], facilitation: EMPTY_FACILITATION })
+    expect(readControlState(new Y.Doc())).toEqual({ title: '', participants: [], boards: [], facilitation: EMPTY_FACILITATION, votes: [] })
   })
 })

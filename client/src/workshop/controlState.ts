@@ -31,6 +31,49 @@ export interface ControlState {
   readonly boards: readonly ControlBoard[]
   /** The agenda and the timer (in server time). */
   readonly facilitation: Facilitation
+  /** Voting sessions, oldest first. */
+  readonly votes: readonly ControlVote[]
+}
+
+/** A voting session as published: counts only when visible, pledges (names) only for "I'd work on this". */
+export interface ControlVote {
+  readonly id: string
+  readonly kind: 'dots' | 'pledge'
+  readonly title: string
+  readonly target: 'notes' | 'boards'
+  readonly boardIds: readonly string[]
+  readonly votesPerPerson: number
+  readonly maxPerItem: number
+  readonly anonymous: boolean
+  readonly hidden: boolean
+  readonly status: 'open' | 'closed'
+  readonly counts: Readonly<Record<string, number>> | undefined
+  readonly pledges: Readonly<Record<string, readonly string[]>> | undefined
+}
+
+function readVote(id: string, value: unknown): ControlVote | undefined {
+  if (!isRecord(value)) return undefined
+  const { kind, title, target, boardIds, votesPerPerson, maxPerItem, status, counts, pledges } = value
+  if ((kind !== 'dots' && kind !== 'pledge') || typeof title !== 'string' || (target !== 'notes' && target !== 'boards')) return undefined
+  if (!Array.isArray(boardIds) || typeof votesPerPerson !== 'number' || typeof maxPerItem !== 'number' || (status !== 'open' && status !== 'closed')) return undefined
+  const numbers = (v: unknown): Record<string, number> | undefined =>
+    isRecord(v) ? Object.fromEntries(Object.entries(v).filter((e): e is [string, number] => typeof e[1] === 'number')) : undefined
+  const lists = (v: unknown): Record<string, string[]> | undefined =>
+    isRecord(v) ? Object.fromEntries(Object.entries(v).map(([k, l]) => [k, Array.isArray(l) ? l.filter((n): n is string => typeof n === 'string') : []])) : undefined
+  return {
+    id,
+    kind,
+    title,
+    target,
+    boardIds: boardIds.filter((b): b is string => typeof b === 'string'),
+    votesPerPerson,
+    maxPerItem,
+    anonymous: value.anonymous === true,
+    hidden: value.hidden === true,
+    status,
+    counts: numbers(counts),
+    pledges: lists(pledges),
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -67,5 +110,16 @@ export function readControlState(doc: Y.Doc): ControlState {
     })
   })
   boards.sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
-  return { title: typeof title === 'string' ? title : '', participants, boards, facilitation: parseFacilitation(doc.getMap<unknown>('facilitation').toJSON()) }
+  const votes: ControlVote[] = []
+  doc.getMap<unknown>('votes').forEach((value, id) => {
+    const vote = readVote(id, value)
+    if (vote) votes.push(vote)
+  })
+  return {
+    title: typeof title === 'string' ? title : '',
+    participants,
+    boards,
+    facilitation: parseFacilitation(doc.getMap<unknown>('facilitation').toJSON()),
+    votes,
+  }
 }

@@ -1,0 +1,154 @@
+import { itemKey, plainText } from '@werkraum/shared'
+import { createContext, useCallback, useEffect, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useValue, type Editor, type TLShapeId } from 'tldraw'
+import { ApiCallError, ballot, fetchMyVotes } from '../../workshop/api.ts'
+import type { ControlVote } from '../../workshop/controlState.ts'
+
+/** What the canvas badges show: counts per item of the session on this board. */
+export interface VoteBadgeInfo {
+  readonly boardId: string
+  readonly vote: ControlVote | undefined
+  readonly mine: Readonly<Record<string, number>>
+}
+
+export const VoteBadgeContext = createContext<VoteBadgeInfo | undefined>(undefined)
+
+export interface VoteNote {
+  readonly id: TLShapeId
+  readonly text: string
+}
+
+/** The sticky notes on the current page, kept up to date as people write. */
+export function useNotes(editor: Editor | undefined): readonly VoteNote[] {
+  return useValue(
+    'vote notes',
+    () =>
+      editor === undefined
+        ? []
+        : editor
+            .getCurrentPageShapes()
+            .filter((s) => s.type === 'note')
+            .map((s) => ({ id: s.id, text: plainText((s.props as { richText?: unknown }).richText) })),
+    [editor],
+  )
+}
+
+interface VotePanelProps {
+  readonly workshopId: string
+  readonly token: string
+  readonly boardId: string
+  readonly boardTitle: string
+  readonly vote: ControlVote
+  readonly editor: Editor | undefined
+  readonly canVote: boolean
+  readonly onMine: (mine: Readonly<Record<string, number>>) => void
+}
+
+/**
+ * Voting on this board: every note that can be voted on, with buttons to
+ * place and take back a dot (so it works with the keyboard and a screen
+ * reader, not only by clicking on the canvas), and how many dots are left.
+ */
+export function VotePanel({ workshopId, token, boardId, boardTitle, vote, editor, canVote, onMine }: VotePanelProps) {
+  const { t } = useTranslation()
+  const headingId = useId()
+  const notes = useNotes(editor)
+  const [mine, setMine] = useState<Readonly<Record<string, number>>>({})
+  const [remaining, setRemaining] = useState<number>(vote.votesPerPerson)
+  const [message, setMessage] = useState('')
+
+  const refresh = useCallback(async () => {
+    try {
+      const answer = await fetchMyVotes(workshopId, token, vote.id)
+      setMine(answer.items)
+      setRemaining(answer.remaining)
+      onMine(answer.items)
+    } catch {
+      // Shown as before; the next ballot answers with the real numbers.
+    }
+  }, [workshopId, token, vote.id, onMine])
+  useEffect(() => {
+    void refresh()
+  }, [refresh])
+
+  const send = async (type: 'castVote' | 'retractVote', shapeId: string | null): Promise<void> => {
+    try {
+      const answer = await ballot(workshopId, token, { type, sessionId: vote.id, boardId, shapeId, requestId: crypto.randomUUID() })
+      setRemaining(answer.remaining)
+      setMessage(t('votes.left', { count: answer.remaining }))
+      await refresh()
+    } catch (error) {
+      setMessage(error instanceof ApiCallError ? error.message : String(error))
+    }
+  }
+
+  const all = vote.target === 'boards' ? [{ key: itemKey(boardId, null), shapeId: null, text: boardTitle }] : notes.map((n) => ({ key: itemKey(boardId, n.id), shapeId: n.id as string, text: n.text }))
+  // Once closed: the ranking, most dots first, with bars.
+  const closed = vote.status === 'closed'
+  const items = closed ? [...all].sort((a, b) => (vote.counts?.[b.key] ?? 0) - (vote.counts?.[a.key] ?? 0)) : all
+  const max = Math.max(1, ...items.map((i) => vote.counts?.[i.key] ?? 0))
+  return (
+    <section className="vote-panel" aria-labelledby={headingId} data-testid="vote-panel">
+      <h2 id={headingId} className="board-toolbar-title">
+        {vote.kind === 'pledge' ? t('votes.pledgeHeading', { title: vote.title }) : t('votes.heading', { title: vote.title })}
+      </h2>
+      {canVote && vote.kind === 'dots' ? (
+        <p className="vote-remaining" data-testid="votes-remaining">
+          {t('votes.left', { count: remaining })}
+        </p>
+      ) : null}
+      {/* Answers to each ballot: politely, once per click. */}
+      <p className="visually-hidden" role="status">
+        {message}
+      </p>
+      {message !== '' && message !== t('votes.left', { count: remaining }) ? (
+        <p className="form-error" data-testid="vote-message">
+          {message}
+        </p>
+      ) : null}
+      <ul className={`vote-items ${closed ? 'vote-items--ranking' : ''}`} data-testid={closed ? 'vote-ranking' : undefined}>
+        {items.map((item) => {
+          const own = mine[item.key] ?? 0
+          const count = vote.counts?.[item.key]
+          return (
+            <li key={item.key} className="vote-item" data-testid="vote-item">
+              <span className="vote-text">{item.text || t('votes.emptyNote')}</span>
+              {closed ? <span className="ranking-bar" style={{ width: `${((count ?? 0) / max) * 8}rem` }} aria-hidden="true" /> : null}
+              {count !== undefined ? (
+                <span className="vote-count" data-testid="vote-count">
+                  {t('votes.count', { count })}
+                </span>
+              ) : null}
+              {canVote ? (
+                <span className="vote-actions">
+                  {/* The name starts with the visible label (WCAG 2.5.3) and adds which note. */}
+                  <button
+                    type="button"
+                    className="button button--small"
+                    data-testid="vote-add"
+                    aria-label={`${vote.kind === 'pledge' ? t('votes.pledge') : t('votes.add')}: ${item.text}`}
+                    onClick={() => void send('castVote', item.shapeId)}
+                  >
+                    {vote.kind === 'pledge' ? t('votes.pledge') : t('votes.add')}
+                  </button>
+                  {own > 0 ? (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      data-testid="vote-remove"
+                      aria-label={`${t('votes.remove', { count: own })}: ${item.text}`}
+                      onClick={() => void send('retractVote', item.shapeId)}
+                    >
+                      {t('votes.remove', { count: own })}
+                    </button>
+                  ) : null}
+                </span>
+              ) : null}
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,186 @@
+import { VoteLimits, type VoteKind, type VoteTarget } from '@werkraum/shared'
+import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ControlBoard, ControlVote } from '../../workshop/controlState.ts'
+import type { CommandRunner } from '../../workshop/useCommand.ts'
+import { ActionButton } from './ActionButton.tsx'
+
+interface VotesConsolePanelProps {
+  readonly workshopId: string
+  readonly token: string
+  readonly boards: readonly ControlBoard[]
+  readonly votes: readonly ControlVote[]
+  readonly commands: CommandRunner
+}
+
+/** Running votes: open a session, close it, and the ranking with downloads. */
+export function VotesConsolePanel({ workshopId, token, boards, votes, commands }: VotesConsolePanelProps) {
+  const { t } = useTranslation()
+  const headingId = useId()
+  const open = votes.find((v) => v.status === 'open')
+  return (
+    <section className="card console-section" aria-labelledby={headingId} data-testid="votes-console">
+      <h3 id={headingId}>{t('votes.consoleHeading')}</h3>
+      {open === undefined ? <OpenVoteForm boards={boards} commands={commands} /> : null}
+      <ul className="vote-sessions">
+        {[...votes].reverse().map((vote) => (
+          <li key={vote.id} className="vote-session" data-testid="vote-session" data-status={vote.status}>
+            <h4>
+              {vote.title} <span className="board-flag">({vote.status === 'open' ? t('votes.open') : t('votes.closed')})</span>
+            </h4>
+            {vote.status === 'open' ? (
+              <ActionButton data-testid="vote-close" onClick={() => void commands.run({ type: 'closeVote', sessionId: vote.id })}>
+                {t('votes.close')}
+              </ActionButton>
+            ) : null}
+            <Ranking workshopId={workshopId} token={token} vote={vote} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+interface ResultRow {
+  readonly item: string
+  readonly board: string
+  readonly text: string
+  readonly count: number
+}
+
+/** The ranking as a bar chart, and the results to download (the text of each note comes from the server). */
+function Ranking({ workshopId, token, vote }: { readonly workshopId: string; readonly token: string; readonly vote: ControlVote }) {
+  const { t } = useTranslation()
+  const [rows, setRows] = useState<readonly ResultRow[]>([])
+  const countsKey = JSON.stringify(vote.counts ?? {}) + vote.status
+  useEffect(() => {
+    const abort = new AbortController()
+    void fetch(`/api/workshops/${workshopId}/votes/${vote.id}/results`, { headers: { Authorization: `Bearer ${token}` }, signal: abort.signal, cache: 'no-store' })
+      .then((r) => (r.ok ? (r.json() as Promise<{ results?: unknown }>) : { results: [] }))
+      .then((body) => {
+        const list = Array.isArray(body.results) ? body.results : []
+        setRows(list.filter((r): r is ResultRow => typeof r === 'object' && r !== null && typeof (r as ResultRow).count === 'number' && typeof (r as ResultRow).text === 'string'))
+      })
+      .catch(() => undefined)
+    return () => abort.abort()
+  }, [workshopId, token, vote.id, countsKey])
+
+  const download = async (format: 'csv' | 'json'): Promise<void> => {
+    const response = await fetch(`/api/workshops/${workshopId}/votes/${vote.id}/results${format === 'csv' ? '?format=csv' : ''}`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' })
+    const url = URL.createObjectURL(await response.blob())
+    const link = document.createElement('a')
+    link.href = url
+    link.download = `votes-${vote.id}.${format}`
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+
+  const max = Math.max(1, ...rows.map((r) => r.count))
+  return (
+    <>
+      {rows.length > 0 ? (
+        <ol className="ranking" data-testid="ranking">
+          {rows.map((row) => (
+            <li key={row.item} className="ranking-row">
+              <span className="ranking-text">{row.text || row.board}</span>
+              <span className="ranking-bar" style={{ width: `${(row.count / max) * 100}%` }} aria-hidden="true" />
+              <span className="ranking-count">{t('votes.count', { count: row.count })}</span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="hint">{t('votes.noResultsYet')}</p>
+      )}
+      <div className="form-actions">
+        <ActionButton onClick={() => void download('csv')}>{t('votes.downloadCsv')}</ActionButton>
+        <ActionButton onClick={() => void download('json')}>{t('votes.downloadJson')}</ActionButton>
+      </div>
+    </>
+  )
+}
+
+function OpenVoteForm({ boards, commands }: { readonly boards: readonly ControlBoard[]; readonly commands: CommandRunner }) {
+  const { t } = useTranslation()
+  const ids = { heading: useId(), title: useId(), kind: useId(), target: useId(), budget: useId(), perItem: useId(), anonymous: useId(), hidden: useId(), boards: useId() }
+  const [title, setTitle] = useState('')
+  const [kind, setKind] = useState<VoteKind>('dots')
+  const [target, setTarget] = useState<VoteTarget>('notes')
+  const [budget, setBudget] = useState('3')
+  const [perItem, setPerItem] = useState('1')
+  const [anonymous, setAnonymous] = useState(true)
+  const [hidden, setHidden] = useState(true)
+  const [chosen, setChosen] = useState<readonly string[]>(() => boards.slice(0, 1).map((b) => b.id))
+  const [problem, setProblem] = useState<string>()
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault()
+    const votesPerPerson = Number(budget)
+    const maxPerItem = Number(perItem)
+    if (title.trim() === '' || chosen.length === 0) return setProblem(t('votes.formIncomplete'))
+    if (![votesPerPerson, maxPerItem].every((n) => Number.isInteger(n) && n >= 1 && n <= VoteLimits.MAX_VOTES_PER_PERSON)) return setProblem(t('votes.badNumber', { max: String(VoteLimits.MAX_VOTES_PER_PERSON) }))
+    setProblem(undefined)
+    if (await commands.run({ type: 'openVote', title: title.trim(), kind, target, boardIds: [...chosen], votesPerPerson, maxPerItem, anonymous, hidden })) setTitle('')
+  }
+  return (
+    <form className="add-board" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={ids.heading}>
+      <h4 id={ids.heading}>{t('votes.openHeading')}</h4>
+      <label htmlFor={ids.title}>{t('votes.title')}</label>
+      <input id={ids.title} type="text" value={title} maxLength={VoteLimits.MAX_TITLE_CHARS} onChange={(e) => setTitle(e.target.value)} data-testid="vote-title" />
+      <div className="add-board-fields">
+        <div>
+          <label htmlFor={ids.kind}>{t('votes.kind')}</label>
+          <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value === 'pledge' ? 'pledge' : 'dots')}>
+            <option value="dots">{t('votes.kinds.dots')}</option>
+            <option value="pledge">{t('votes.kinds.pledge')}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor={ids.target}>{t('votes.target')}</label>
+          <select id={ids.target} value={target} onChange={(e) => setTarget(e.target.value === 'boards' ? 'boards' : 'notes')}>
+            <option value="notes">{t('votes.targets.notes')}</option>
+            <option value="boards">{t('votes.targets.boards')}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor={ids.budget}>{t('votes.budget')}</label>
+          <input id={ids.budget} type="number" min={1} max={VoteLimits.MAX_VOTES_PER_PERSON} value={budget} onChange={(e) => setBudget(e.target.value)} className="minutes-input" data-testid="vote-budget" />
+        </div>
+        <div>
+          <label htmlFor={ids.perItem}>{t('votes.perItem')}</label>
+          <input id={ids.perItem} type="number" min={1} max={VoteLimits.MAX_VOTES_PER_PERSON} value={perItem} onChange={(e) => setPerItem(e.target.value)} className="minutes-input" data-testid="vote-per-item" />
+        </div>
+      </div>
+      <fieldset className="color-picker">
+        <legend id={ids.boards}>{t('votes.boards')}</legend>
+        {boards.map((b) => (
+          <div key={b.id} className="checkbox-row">
+            <input
+              id={`${ids.boards}-${b.id}`}
+              type="checkbox"
+              checked={chosen.includes(b.id)}
+              onChange={(e) => setChosen((c) => (e.target.checked ? [...c, b.id] : c.filter((id) => id !== b.id)))}
+            />
+            <label htmlFor={`${ids.boards}-${b.id}`}>{b.title}</label>
+          </div>
+        ))}
+      </fieldset>
+      <div className="checkbox-row">
+        <input id={ids.anonymous} type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} data-testid="vote-anonymous" />
+        <label htmlFor={ids.anonymous}>{t('votes.anonymous')}</label>
+      </div>
+      <div className="checkbox-row">
+        <input id={ids.hidden} type="checkbox" checked={hidden} onChange={(e) => setHidden(e.target.checked)} data-testid="vote-hidden" />
+        <label htmlFor={ids.hidden}>{t('votes.hidden')}</label>
+      </div>
+      {problem !== undefined ? (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" data-testid="vote-open">
+          {t('votes.openButton')}
+        </button>
+      </div>
+    </form>
+  )
+}

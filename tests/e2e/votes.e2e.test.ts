@@ -1,0 +1,115 @@
+/**
+ * A dot vote in real browsers (issue #5): three participants with three dots
+ * each, one tries a fourth and is told there is none left, the facilitator
+ * closes the vote, and everyone sees the same counts on the canvas and in the
+ * ranking.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { CLIENT_DIST, browserSkipReason, launchBrowser, screenshot, watchForeignRequests } from '../support/browser.ts'
+import { removeDir, startTestServer } from '../support/server.ts'
+import type { TestServer } from '../support/server.ts'
+import { BoardPage } from './pages.ts'
+import { FacilitatorConsole, JoinForm } from './workshopPages.ts'
+
+const skip = browserSkipReason()
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+describe.skipIf(skip !== undefined)('a dot vote in real browsers', () => {
+  let server: TestServer
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+  const foreign: string[][] = []
+
+  async function newPage(locale: string): Promise<Page> {
+    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } })
+    contexts.push(context)
+    foreign.push(watchForeignRequests(context, server.url))
+    return context.newPage()
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer({ CLIENT_DIR: CLIENT_DIST })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined)
+    await browser?.close()
+    await server?.close()
+    if (server) removeDir(server.dataDir)
+  })
+
+  it('three people vote with three dots each, a fourth is refused, and everyone sees the same result', async () => {
+    const facilitatorPage = await newPage('de-DE')
+    const facilitator = new FacilitatorConsole(facilitatorPage)
+    await facilitator.create(server.url, 'Abstimmung', 'Mia')
+    const code = await facilitator.joinCode()
+
+    // Two ideas on the plenary board.
+    await facilitator.openBoard('Plenum')
+    const mia = new BoardPage(facilitatorPage)
+    await mia.waitConnected()
+    await mia.writeStickyNote(-150, 0, 'Bürgerbus')
+    await mia.writeStickyNote(150, 0, 'Mitfahrbank')
+    await expect.poll(async () => (await mia.shapes()).length, { timeout: 10_000 }).toBe(2)
+
+    const people: BoardPage[] = []
+    for (const [i, name] of ['Ada', 'Ben', 'Cem'].entries()) {
+      const page = await newPage(i === 1 ? 'en-US' : 'de-DE')
+      await page.goto(`${server.url}/j/${code.replace('-', '')}`)
+      await new JoinForm(page).join(code, name)
+      const board = new BoardPage(page)
+      await board.waitConnected()
+      people.push(board)
+    }
+
+    // The facilitator starts a named, live dot vote: 3 dots each, at most 2 per note.
+    await facilitator.openConsole()
+    await facilitatorPage.getByTestId('vote-title').fill('Was nehmen wir mit?')
+    await facilitatorPage.getByTestId('vote-budget').fill('3')
+    await facilitatorPage.getByTestId('vote-per-item').fill('2')
+    await facilitatorPage.getByTestId('vote-hidden').uncheck()
+    await facilitatorPage.getByTestId('vote-open').click()
+    await facilitatorPage.locator('[data-testid="vote-session"][data-status="open"]').waitFor({ timeout: 10_000 })
+
+    const item = (p: BoardPage, text: string) => p.page.getByTestId('vote-item').filter({ hasText: text })
+    // Ada: 2 on the bus, 1 on the bench. Ben: 1 and 2. Cem: 2 on the bus and tries a fourth.
+    const plan: Array<[number, string]> = [
+      [0, 'Bürgerbus'], [0, 'Bürgerbus'], [0, 'Mitfahrbank'],
+      [1, 'Bürgerbus'], [1, 'Mitfahrbank'], [1, 'Mitfahrbank'],
+      [2, 'Bürgerbus'], [2, 'Bürgerbus'], [2, 'Mitfahrbank'],
+    ]
+    for (const p of people) await p.page.getByTestId('vote-panel').waitFor({ timeout: 10_000 })
+    expect(await axeViolations(people[0]!.page)).toEqual([])
+    for (const [who, text] of plan) {
+      const before = await people[who]!.page.getByTestId('votes-remaining').innerText()
+      await item(people[who]!, text).getByTestId('vote-add').click()
+      await expect.poll(() => people[who]!.page.getByTestId('votes-remaining').innerText(), { timeout: 10_000 }).not.toBe(before)
+    }
+    const cem = people[2]!
+    await expect.poll(() => cem.page.getByTestId('votes-remaining').innerText()).toMatch(/0/)
+    await item(cem, 'Mitfahrbank').getByTestId('vote-add').click()
+    await expect.poll(() => cem.page.getByTestId('vote-message').innerText(), { timeout: 10_000 }).toContain('keine Punkte mehr')
+    await screenshot(cem.page, 'vote-no-dots-left')
+
+    // Closed: the same counts on every canvas and in every ranking.
+    await facilitatorPage.getByTestId('vote-close').click()
+    for (const p of [...people, mia]) {
+      if (p === mia) await facilitator.openBoard('Plenum')
+      await p.page.getByTestId('vote-ranking').waitFor({ timeout: 10_000 })
+      await expect.poll(() => p.page.getByTestId('vote-ranking').getByTestId('vote-count').allInnerTexts(), { timeout: 10_000 }).toEqual(
+        p === people[1] ? ['5 dots', '4 dots'] : ['5 Punkte', '4 Punkte'],
+      )
+      await expect.poll(async () => (await p.page.getByTestId('vote-badge').allInnerTexts()).sort(), { timeout: 10_000 }).toEqual(['4', '5'])
+    }
+    expect((await people[0]!.page.getByTestId('vote-ranking').getByTestId('vote-item').first().innerText())).toContain('Bürgerbus')
+    expect(await axeViolations(people[1]!.page)).toEqual([])
+    await screenshot(people[1]!.page, 'vote-results')
+    expect(foreign.flat()).toEqual([])
+  })
+})
