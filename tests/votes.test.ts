@@ -217,6 +217,17 @@ describe('votes', () => {
     await waitFor(() => (control.doc.getMap('votes').get(id) as { pledges?: Record<string, string[]> } | undefined)?.pledges?.[`${s.plenary}/shape:bank`]?.[0] === 'Ada', 'the pledge is shown with the name')
   })
 
+  it('a vote phase that ends closes its vote, also when its timer runs out', async () => {
+    const s = await setUp(await start(), ['Ada'])
+    await s.command({ type: 'addPhase', title: 'Abstimmung', kind: 'vote', plannedMinutes: 0.02 })
+    const phase = s.server.workshops.facilitation(s.created.id).phases[0]!
+    expect((await s.command({ type: 'startPhase', phaseId: phase.id })).status).toBe(200)
+    const id = (await s.command(session(s))).body.sessionId!
+    expect((await vote(s, id, s.people[0]!.token, 'shape:bus')).status).toBe(200)
+    await waitFor(() => s.server.workshops.votes.session(s.created.id, id)?.status === 'closed', 'the vote closed with its phase', 5000)
+    expect((await vote(s, id, s.people[0]!.token, 'shape:bus')).body.error?.code).toBe('vote_closed')
+  })
+
   it('keeps every ballot across a restart during an open session', async () => {
     const dir = tempDataDir()
     let server = await start(dir)

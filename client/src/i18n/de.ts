@@ -354,6 +354,7 @@ export const de: Messages = {
     pledge: 'Da mache ich mit',
     remove_one: 'Zurücknehmen ({{count}})',
     remove_other: 'Einen zurücknehmen ({{count}})',
+    pledgedBy: 'Dabei: {{names}}',
     consoleHeading: 'Abstimmungen',
     open: 'läuft',
     closed: 'beendet',

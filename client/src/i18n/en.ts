@@ -355,6 +355,7 @@ export const en = {
     pledge: 'I’d work on this',
     remove_one: 'Take back ({{count}})',
     remove_other: 'Take one back ({{count}})',
+    pledgedBy: 'With: {{names}}',
     consoleHeading: 'Votes',
     open: 'open',
     closed: 'closed',

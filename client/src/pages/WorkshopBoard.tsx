@@ -82,7 +82,9 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
 
   const follow = useCallback((userId: string) => editor?.startFollowingUser(userId), [editor])
   const [mine, setMine] = useState<Readonly<Record<string, number>>>({})
-  const badgeInfo = useMemo(() => ({ boardId: board.id, vote, mine }), [board.id, vote, mine])
+  const [cast, setCast] = useState<((shapeId: string) => void) | undefined>()
+  const onCast = useCallback((next: ((shapeId: string) => void) | undefined) => setCast(() => next), [])
+  const badgeInfo = useMemo(() => ({ boardId: board.id, vote, mine, cast }), [board.id, vote, mine, cast])
 
   return (
     <div className="workshop-board" data-testid="workshop-board" data-board-id={board.id} data-readonly={readOnly}>
@@ -111,6 +113,7 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
           editor={editor}
           canVote={canVote && vote.status === 'open'}
           onMine={setMine}
+          onCast={onCast}
         />
       ) : null}
       {fatalClose !== undefined ? <FatalCloseBanner close={fatalClose} /> : null}

@@ -23,6 +23,7 @@ import { signToken, verifyToken } from '../auth/tokens.ts'
 import { chooseRoom, openBreakout, placeLateComer, takeOutOfRooms } from '../workshops/breakout.ts'
 import type { Participant, Workshop, WorkshopStore } from '../workshops/store.ts'
 import { noteOnBoard } from '../workshops/voteItems.ts'
+import { closeVoteWithPhase } from '../workshops/votes.ts'
 import type * as Y from 'yjs'
 import { sendApiError, sendApiJson } from './errors.ts'
 import { readBody, readRaw } from './body.ts'
@@ -312,6 +313,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
           return ctx.store.saveFacilitation(workshopId, next)
         })
         if (!saved) return sendApiError(req, res, 413, 'state_too_large')
+        closeVoteWithPhase(ctx.store.votes, workshopId, before, result.state, Date.now())
         break
       }
       case 'openVote': {

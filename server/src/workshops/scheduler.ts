@@ -6,6 +6,7 @@
  */
 import { applyDueTimer, dueAt } from '@werkraum/shared'
 import type { WorkshopStore } from './store.ts'
+import { closeVoteWithPhase } from './votes.ts'
 
 /** setTimeout's longest delay; longer waits are taken in steps. */
 const MAX_DELAY_MS = 2 ** 31 - 1
@@ -61,7 +62,9 @@ export class TimerScheduler {
       this.reschedule(workshopId)
       return
     }
+    const before = this.store.facilitation(workshopId)
     this.store.saveFacilitation(workshopId, next)
+    closeVoteWithPhase(this.store.votes, workshopId, before, next, this.now())
     this.onChanged(workshopId)
     this.reschedule(workshopId)
   }

@@ -7,7 +7,7 @@
  * Anonymous sessions keep who placed which dot only while they are open (the
  * budget needs it); closing one replaces the ballots by counts.
  */
-import { checkBallot, type BallotRefusal, type VoteSession } from '@werkraum/shared'
+import { checkBallot, type BallotRefusal, type Facilitation, type VoteSession } from '@werkraum/shared'
 import type Database from 'better-sqlite3'
 
 export type BallotOutcome = { readonly ok: true; readonly used: number } | { readonly ok: false; readonly refusal: BallotRefusal }
@@ -159,3 +159,14 @@ export class VoteStore {
   }
 }
 
+/**
+ * A vote phase that ends (by the facilitator or its timer) closes the vote
+ * that is open, so the phase timer is the vote's timer. Returns whether one closed.
+ */
+export function closeVoteWithPhase(votes: VoteStore, workshopId: string, before: Facilitation, after: Facilitation, now: number): boolean {
+  if (before.currentPhaseId === null || before.currentPhaseId === after.currentPhaseId) return false
+  const ended = before.phases.find((p) => p.id === before.currentPhaseId)
+  if (ended?.kind !== 'vote') return false
+  const open = votes.sessions(workshopId).find((v) => v.status === 'open')
+  return open !== undefined && votes.close(workshopId, open.id, now) !== undefined
+}

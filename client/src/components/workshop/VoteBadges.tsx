@@ -11,6 +11,25 @@ import { VoteBadgeContext } from './VotePanel.tsx'
 export function VoteBadges() {
   const editor = useEditor()
   const info = useContext(VoteBadgeContext)
+  // While a vote is open, every note that can be voted on is marked, and a click on its "+" places a dot.
+  const votable = useValue(
+    'votable notes',
+    () => {
+      if (info?.vote === undefined || info.vote.status !== 'open' || info.vote.target !== 'notes' || !info.vote.boardIds.includes(info.boardId)) return []
+      return editor
+        .getCurrentPageShapes()
+        .filter((s) => s.type === 'note')
+        .map((s) => {
+          const bounds = editor.getShapePageBounds(s.id)
+          if (!bounds) return undefined
+          const a = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
+          const b = editor.pageToViewport({ x: bounds.maxX, y: bounds.maxY })
+          return { id: s.id, x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y }
+        })
+        .filter((n): n is NonNullable<typeof n> => n !== undefined)
+    },
+    [editor, info],
+  )
   const badges = useValue(
     'vote badges',
     () => {
@@ -31,7 +50,17 @@ export function VoteBadges() {
     [editor, info],
   )
   return (
+    // Hidden from assistive technology: the vote panel above the board offers the same, labelled.
     <div className="vote-badges" aria-hidden="true">
+      {votable.map((n) => (
+        <span key={`outline-${n.id}`} className="vote-outline" style={{ left: n.x, top: n.y, width: n.w, height: n.h }}>
+          {info?.cast !== undefined ? (
+            <button type="button" tabIndex={-1} className="vote-plus" data-testid="vote-plus" onPointerDown={(e) => e.stopPropagation()} onClick={() => info.cast?.(n.id)}>
+              +1
+            </button>
+          ) : null}
+        </span>
+      ))}
       {badges.map((b) => (
         <span key={b.id} className={`vote-badge ${b.mine > 0 ? 'vote-badge--mine' : ''}`} style={{ left: b.x, top: b.y }} data-testid="vote-badge">
           {b.count ?? '•'.repeat(Math.min(b.mine, 5))}

@@ -1,5 +1,5 @@
 import { itemKey, plainText } from '@werkraum/shared'
-import { createContext, useCallback, useEffect, useId, useState } from 'react'
+import { createContext, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useValue, type Editor, type TLShapeId } from 'tldraw'
 import { ApiCallError, ballot, fetchMyVotes } from '../../workshop/api.ts'
@@ -10,6 +10,8 @@ export interface VoteBadgeInfo {
   readonly boardId: string
   readonly vote: ControlVote | undefined
   readonly mine: Readonly<Record<string, number>>
+  /** Places a dot on a note by clicking it on the canvas (the panel's buttons do the same for keyboards). */
+  readonly cast: ((shapeId: string) => void) | undefined
 }
 
 export const VoteBadgeContext = createContext<VoteBadgeInfo | undefined>(undefined)
@@ -43,6 +45,8 @@ interface VotePanelProps {
   readonly editor: Editor | undefined
   readonly canVote: boolean
   readonly onMine: (mine: Readonly<Record<string, number>>) => void
+  /** Gives the canvas a way to place dots through this panel. */
+  readonly onCast: (cast: ((shapeId: string) => void) | undefined) => void
 }
 
 /**
@@ -50,7 +54,7 @@ interface VotePanelProps {
  * place and take back a dot (so it works with the keyboard and a screen
  * reader, not only by clicking on the canvas), and how many dots are left.
  */
-export function VotePanel({ workshopId, token, boardId, boardTitle, vote, editor, canVote, onMine }: VotePanelProps) {
+export function VotePanel({ workshopId, token, boardId, boardTitle, vote, editor, canVote, onMine, onCast }: VotePanelProps) {
   const { t } = useTranslation()
   const headingId = useId()
   const notes = useNotes(editor)
@@ -83,6 +87,13 @@ export function VotePanel({ workshopId, token, boardId, boardTitle, vote, editor
     }
   }
 
+  const sendRef = useRef(send)
+  sendRef.current = send
+  useEffect(() => {
+    onCast(canVote && vote.target === 'notes' ? (shapeId) => void sendRef.current('castVote', shapeId) : undefined)
+    return () => onCast(undefined)
+  }, [canVote, vote.target, onCast])
+
   const all = vote.target === 'boards' ? [{ key: itemKey(boardId, null), shapeId: null, text: boardTitle }] : notes.map((n) => ({ key: itemKey(boardId, n.id), shapeId: n.id as string, text: n.text }))
   // Once closed: the ranking, most dots first, with bars.
   const closed = vote.status === 'closed'
@@ -114,6 +125,11 @@ export function VotePanel({ workshopId, token, boardId, boardTitle, vote, editor
           return (
             <li key={item.key} className="vote-item" data-testid="vote-item">
               <span className="vote-text">{item.text || t('votes.emptyNote')}</span>
+              {vote.pledges?.[item.key] !== undefined && vote.pledges[item.key]!.length > 0 ? (
+                <span className="vote-pledges" data-testid="vote-pledges">
+                  {t('votes.pledgedBy', { names: vote.pledges[item.key]!.join(', ') })}
+                </span>
+              ) : null}
               {closed ? <span className="ranking-bar" style={{ width: `${((count ?? 0) / max) * 8}rem` }} aria-hidden="true" /> : null}
               {count !== undefined ? (
                 <span className="vote-count" data-testid="vote-count">
