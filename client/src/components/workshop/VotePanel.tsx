@@ -89,10 +89,20 @@ export function VotePanel({ workshopId, token, boardId, boardTitle, vote, editor
 
   const sendRef = useRef(send)
   sendRef.current = send
+  const mineRef = useRef(mine)
+  mineRef.current = mine
   useEffect(() => {
-    onCast(canVote && vote.target === 'notes' ? (shapeId) => void sendRef.current('castVote', shapeId) : undefined)
+    onCast(
+      canVote && vote.target === 'notes'
+        ? (shapeId) => {
+            // A click on a note places a dot; once it holds as many of yours as it may, a click takes one back.
+            const own = mineRef.current[itemKey(boardId, shapeId)] ?? 0
+            void sendRef.current(own >= vote.maxPerItem ? 'retractVote' : 'castVote', shapeId)
+          }
+        : undefined,
+    )
     return () => onCast(undefined)
-  }, [canVote, vote.target, onCast])
+  }, [canVote, vote.target, vote.maxPerItem, boardId, onCast])
 
   const all = vote.target === 'boards' ? [{ key: itemKey(boardId, null), shapeId: null, text: boardTitle }] : notes.map((n) => ({ key: itemKey(boardId, n.id), shapeId: n.id as string, text: n.text }))
   // Once closed: the ranking, most dots first, with bars.
