@@ -3,6 +3,8 @@
  * transaction (budget, per-item maximum, retried requests), anonymous and
  * hidden sessions keep what they promise, and nothing is lost in a restart.
  */
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CreatedWorkshop, JoinedWorkshop } from '@werkraum/shared'
 import { boardRecords, workshopBoardDocName, workshopControlDocName } from '@werkraum/shared'
@@ -137,6 +139,20 @@ describe('votes', () => {
     expect((await s.command({ type: 'retractVote', sessionId: id, boardId: s.plenary, shapeId: 'shape:bus', requestId: 'again' }, ada)).body.error?.code).toBe('nothing_to_take_back')
   })
 
+  it('a dot on a note deleted since can be taken back; a request id cannot be reused for something else', async () => {
+    const s = await setUp(await start(), ['Ada'])
+    const id = (await s.command(session(s, { votesPerPerson: 1 }))).body.sessionId!
+    const ada = s.people[0]!.token
+    expect((await vote(s, id, ada, 'shape:bus', 'one')).status).toBe(200)
+    expect((await s.command({ type: 'retractVote', sessionId: id, boardId: s.plenary, shapeId: 'shape:bus', requestId: 'one' }, ada)).body.error?.code).toBe('request_reused')
+    const board = clients[0]!
+    boardRecords(board.doc).delete('shape:bus')
+    await waitFor(() => (s.server.rooms.peek(workshopBoardDocName(s.created.id, s.plenary))?.doc.getArray('tl_records').length ?? 0) === 1, 'the note is gone on the server')
+    expect((await vote(s, id, ada, 'shape:bus')).body.error?.code).toBe('not_eligible')
+    expect((await s.command({ type: 'retractVote', sessionId: id, boardId: s.plenary, shapeId: 'shape:bus', requestId: 'two' }, ada)).status).toBe(200)
+    expect((await vote(s, id, ada, 'shape:bank')).status).toBe(200)
+  })
+
   it('accepts only what the session is about, from people who may vote', async () => {
     const s = await setUp(await start(), ['Ada'])
     const id = (await s.command(session(s))).body.sessionId!
@@ -176,8 +192,19 @@ describe('votes', () => {
     expect(results.body.results.map((r) => r.count)).toEqual([2, 1])
     expect(results.text).not.toContain('Ada')
     for (const p of s.people) expect(results.text).not.toContain(p.participantId)
-    // Storage keeps only counts now.
-    expect(s.server.workshops.votes.voters(s.server.workshops.votes.session(s.created.id, id)!).size).toBe(0)
+    // Storage keeps only counts now: no row names a person, and no file of the data folder
+    // (database or write-ahead log) holds their ids any more.
+    expect(s.server.workshops.votes.identityRows(id)).toBe(0)
+    const leftovers = (): string[] => {
+      const found: string[] = []
+      for (const file of readdirSync(s.server.dataDir)) {
+        const bytes = readFileSync(path.join(s.server.dataDir, file)).toString('latin1')
+        // A ballot row stores the person's id right before the item; a request row right before the request id.
+        for (const p of s.people) if (bytes.includes(`${p.participantId}${s.plenary}/`) || new RegExp(`${p.participantId}r\\d`).test(bytes)) found.push(file)
+      }
+      return found
+    }
+    await waitFor(() => leftovers().length === 0, 'no file holds who voted for what')
     expect((await s.get<{ used: number }>(`/api/workshops/${s.created.id}/votes/${id}/mine`, ada)).body.used).toBe(0)
   })
 

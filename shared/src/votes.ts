@@ -40,6 +40,8 @@ export interface VoteSession {
   /** Server ms. */
   readonly openedAt: number
   readonly closedAt?: number
+  /** The vote phase it was opened in, if any: that phase's end closes it. */
+  readonly phaseId?: string
 }
 
 /** What a facilitator asks for when opening a session; pledges are always named, visible and one per item. */
@@ -64,7 +66,7 @@ export function itemKey(boardId: string, shapeId: string | null): string {
   return shapeId === null ? boardId : `${boardId}/${shapeId}`
 }
 
-export type BallotRefusal = 'closed' | 'not_eligible' | 'no_votes_left' | 'item_full' | 'nothing_to_take_back'
+export type BallotRefusal = 'closed' | 'not_eligible' | 'no_votes_left' | 'item_full' | 'nothing_to_take_back' | 'request_reused'
 
 /**
  * Whether one more dot from this person on this item is allowed, given how

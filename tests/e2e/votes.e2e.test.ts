@@ -74,6 +74,7 @@ describe.skipIf(skip !== undefined)('a dot vote in real browsers', () => {
     await facilitatorPage.getByTestId('vote-budget').fill('3')
     await facilitatorPage.getByTestId('vote-per-item').fill('2')
     await facilitatorPage.getByTestId('vote-hidden').uncheck()
+    await facilitatorPage.getByTestId('vote-anonymous').uncheck()
     await facilitatorPage.getByTestId('vote-open').click()
     await facilitatorPage.locator('[data-testid="vote-session"][data-status="open"]').waitFor({ timeout: 10_000 })
 

@@ -355,6 +355,7 @@ export const de: Messages = {
     remove_one: 'Zurücknehmen ({{count}})',
     remove_other: 'Einen zurücknehmen ({{count}})',
     pledgedBy: 'Dabei: {{names}}',
+    pledgeFixed: '„Da mache ich mit“ ist immer namentlich und sofort sichtbar; alle können beliebig viele Elemente markieren, jedes einmal.',
     consoleHeading: 'Abstimmungen',
     open: 'läuft',
     closed: 'beendet',

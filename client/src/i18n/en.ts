@@ -356,6 +356,7 @@ export const en = {
     remove_one: 'Take back ({{count}})',
     remove_other: 'Take one back ({{count}})',
     pledgedBy: 'With: {{names}}',
+    pledgeFixed: '“I’d work on this” is always named and shown as it happens; everyone may mark as many items as they like, each once.',
     consoleHeading: 'Votes',
     open: 'open',
     closed: 'closed',

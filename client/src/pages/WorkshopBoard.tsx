@@ -105,6 +105,7 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
       </div>
       {vote !== undefined && (vote.status === 'open' || vote.counts !== undefined) ? (
         <VotePanel
+          key={vote.id}
           workshopId={workshopId}
           token={token}
           boardId={board.id}

@@ -47,6 +47,8 @@ export interface ControlVote {
   readonly anonymous: boolean
   readonly hidden: boolean
   readonly status: 'open' | 'closed'
+  /** Server ms; sessions are listed in this order. */
+  readonly openedAt: number
   readonly counts: Readonly<Record<string, number>> | undefined
   readonly pledges: Readonly<Record<string, readonly string[]>> | undefined
 }
@@ -71,6 +73,7 @@ function readVote(id: string, value: unknown): ControlVote | undefined {
     anonymous: value.anonymous === true,
     hidden: value.hidden === true,
     status,
+    openedAt: typeof value.openedAt === 'number' ? value.openedAt : 0,
     counts: numbers(counts),
     pledges: lists(pledges),
   }
@@ -115,6 +118,7 @@ export function readControlState(doc: Y.Doc): ControlState {
     const vote = readVote(id, value)
     if (vote) votes.push(vote)
   })
+  votes.sort((a, b) => a.openedAt - b.openedAt)
   return {
     title: typeof title === 'string' ? title : '',
     participants,

@@ -24,6 +24,7 @@ const MESSAGES = {
   not_eligible: { de: 'Darüber wird in dieser Abstimmung nicht abgestimmt.', en: 'This cannot be voted on in this session.' },
   no_votes_left: { de: 'Sie haben keine Punkte mehr übrig.', en: 'You have no votes left.' },
   item_full: { de: 'Auf dieses Element können Sie keine weiteren Punkte setzen.', en: 'You cannot put more votes on this item.' },
+  request_reused: { de: 'Diese Anfrage-Kennung wurde schon für etwas anderes verwendet.', en: 'This request id was already used for something else.' },
   nothing_to_take_back: { de: 'Hier haben Sie keinen Punkt, den Sie zurücknehmen könnten.', en: 'You have no vote here to take back.' },
   room_full: { de: 'Dieser Raum ist voll. Bitte wählen Sie einen anderen.', en: 'This room is full. Please choose another one.' },
   last_board: { de: 'Das letzte Board eines Workshops kann nicht archiviert werden.', en: 'The last board of a workshop cannot be archived.' },

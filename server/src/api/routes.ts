@@ -80,12 +80,15 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     const session = ctx.store.votes.session(workshopId, body.sessionId)
     if (!session) return sendApiError(req, res, 404, 'not_found')
     if (session.status !== 'open') return sendApiError(req, res, 409, 'vote_closed')
+    // Taking a dot back needs no living note (it may have been deleted since); placing one does.
     const eligible =
       session.boardIds.includes(body.boardId) &&
       (session.target === 'boards'
         ? body.shapeId === null
         : body.shapeId !== null &&
-          (await ctx.readDocument(workshopBoardDocName(workshopId, body.boardId), (doc) => noteOnBoard(doc, body.shapeId!))) !== undefined)
+          (body.type === 'retractVote' ||
+            (isOpenBoard(ctx.store, workshopId, body.boardId) &&
+              (await ctx.readDocument(workshopBoardDocName(workshopId, body.boardId), (doc) => noteOnBoard(doc, body.shapeId!))) !== undefined)))
     if (!eligible) return sendApiError(req, res, 409, 'not_eligible')
     const item = itemKey(body.boardId, body.shapeId)
     const outcome =
@@ -125,7 +128,10 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     const names = new Map(ctx.store.participants(workshopId).map((p) => [p.id, p.name]))
     const rows: ResultRow[] = []
     for (const [item, count] of counts) {
-      const [boardId, shapeId] = item.split('/') as [string, string | undefined]
+      // Split at the first "/" only: a shape id is the client's and may contain one.
+      const slash = item.indexOf('/')
+      const boardId = slash < 0 ? item : item.slice(0, slash)
+      const shapeId = slash < 0 ? undefined : item.slice(slash + 1)
       const board = ctx.store.board(workshopId, boardId)
       const text =
         shapeId === undefined
@@ -136,7 +142,10 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         board: board?.title ?? '',
         text,
         count,
-        ...(session.anonymous ? {} : { names: (voters.get(item) ?? []).map((id) => names.get(id) ?? '').filter((n) => n !== '') }),
+        // Who voted for what: named sessions only, and for a dot vote only once it is closed (or for those who export).
+        ...(!session.anonymous && (session.kind === 'pledge' || session.status === 'closed' || permissionsOf(who.participant.role).export)
+          ? { names: (voters.get(item) ?? []).map((id) => names.get(id) ?? '').filter((n) => n !== '') }
+          : {}),
       })
     }
     rows.sort((a, b) => b.count - a.count || a.item.localeCompare(b.item))
@@ -310,10 +319,11 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         const started = body.type === 'startPhase' ? result.state.phases.find((p) => p.id === body.phaseId) : undefined
         const saved = ctx.store.transaction(() => {
           const next = started?.kind === 'breakout' ? openBreakout(ctx.store, workshopId, result.state, started, (id) => ctx.isPresent(workshopId, id)) : result.state
-          return ctx.store.saveFacilitation(workshopId, next)
+          const ok = ctx.store.saveFacilitation(workshopId, next)
+          if (ok) closeVoteWithPhase(ctx.store.votes, workshopId, before, result.state, Date.now())
+          return ok
         })
         if (!saved) return sendApiError(req, res, 413, 'state_too_large')
-        closeVoteWithPhase(ctx.store.votes, workshopId, before, result.state, Date.now())
         break
       }
       case 'openVote': {
@@ -324,7 +334,10 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         if (votes.some((v) => v.status === 'open')) return sendApiError(req, res, 409, 'invalid_state')
         const boardIds = [...new Set(body.boardIds)]
         if (!boardIds.every((id) => isOpenBoard(ctx.store, workshopId, id))) return sendApiError(req, res, 404, 'not_found')
+        const facilitation = ctx.store.facilitation(workshopId)
+        const currentPhase = facilitation.phases.find((p) => p.id === facilitation.currentPhaseId)
         const session: VoteSession = {
+          ...(currentPhase?.kind === 'vote' ? { phaseId: currentPhase.id } : {}),
           id: newPhaseId().replace(/^p/, 'v'),
           kind: body.kind,
           title: body.title,

@@ -63,8 +63,11 @@ export class TimerScheduler {
       return
     }
     const before = this.store.facilitation(workshopId)
-    this.store.saveFacilitation(workshopId, next)
-    closeVoteWithPhase(this.store.votes, workshopId, before, next, this.now())
+    // The phase's end and its vote's close happen together, or not at all.
+    this.store.transaction(() => {
+      this.store.saveFacilitation(workshopId, next)
+      closeVoteWithPhase(this.store.votes, workshopId, before, next, this.now())
+    })
     this.onChanged(workshopId)
     this.reschedule(workshopId)
   }

@@ -31,6 +31,8 @@ export class VoteStore {
         session_id TEXT NOT NULL REFERENCES vote_sessions(id) ON DELETE CASCADE,
         participant_id TEXT NOT NULL,
         request_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        item TEXT NOT NULL,
         PRIMARY KEY (session_id, participant_id, request_id)
       );
       CREATE TABLE IF NOT EXISTS vote_counts (
@@ -59,7 +61,7 @@ export class VoteStore {
 
   /** Closes a session; an anonymous one keeps only its counts from now on. */
   close(workshopId: string, sessionId: string, now: number): VoteSession | undefined {
-    return this.db.transaction(() => {
+    const result = this.db.transaction(() => {
       const session = this.session(workshopId, sessionId)
       if (!session || session.status === 'closed') return undefined
       const closed: VoteSession = { ...session, status: 'closed', closedAt: now }
@@ -73,6 +75,19 @@ export class VoteStore {
       }
       return closed
     })()
+    // The deleted rows are overwritten in the database (secure_delete), but their earlier
+    // inserts are still in the write-ahead log until a checkpoint: empty it, once no
+    // transaction is open (a phase's end may close the vote inside one).
+    if (result?.anonymous) {
+      setImmediate(() => {
+        try {
+          this.db.pragma('wal_checkpoint(TRUNCATE)')
+        } catch {
+          // Closed meanwhile (shutdown): SQLite checkpoints when it closes.
+        }
+      })
+    }
+    return result
   }
 
   /**
@@ -84,16 +99,17 @@ export class VoteStore {
     return this.db.transaction((): BallotOutcome => {
       // Read inside the transaction: a session closed a moment ago takes no more ballots.
       const session = this.session(workshopId, sessionId)
-      if (!session) return { ok: false, refusal: 'closed' }
+      if (!session || session.status !== 'open') return { ok: false, refusal: 'closed' }
       const used = this.used(session.id, participantId)
-      if (this.seen(session.id, participantId, requestId)) return { ok: true, used }
+      const seen = this.seen(session.id, participantId, requestId)
+      if (seen !== undefined) return seen.kind === 'cast' && seen.item === item ? { ok: true, used } : { ok: false, refusal: 'request_reused' }
       const onItem = this.db
         .prepare<[string, string, string], { n: number }>('SELECT COUNT(*) AS n FROM ballots WHERE session_id = ? AND participant_id = ? AND item = ?')
         .get(session.id, participantId, item)!.n
       const refusal = checkBallot(session, used, onItem)
       if (refusal) return { ok: false, refusal }
       this.db.prepare('INSERT INTO ballots (session_id, participant_id, item, created_at) VALUES (?, ?, ?, ?)').run(session.id, participantId, item, now)
-      this.remember(session.id, participantId, requestId)
+      this.remember(session.id, participantId, requestId, 'cast', item)
       return { ok: true, used: used + 1 }
     })()
   }
@@ -103,13 +119,14 @@ export class VoteStore {
     return this.db.transaction((): BallotOutcome => {
       const session = this.session(workshopId, sessionId)
       if (!session || session.status !== 'open') return { ok: false, refusal: 'closed' }
-      if (this.seen(session.id, participantId, requestId)) return { ok: true, used: this.used(session.id, participantId) }
+      const seen = this.seen(session.id, participantId, requestId)
+      if (seen !== undefined) return seen.kind === 'retract' && seen.item === item ? { ok: true, used: this.used(session.id, participantId) } : { ok: false, refusal: 'request_reused' }
       const row = this.db
         .prepare<[string, string, string], { rowid: number }>('SELECT rowid FROM ballots WHERE session_id = ? AND participant_id = ? AND item = ? ORDER BY rowid DESC LIMIT 1')
         .get(session.id, participantId, item)
       if (!row) return { ok: false, refusal: 'nothing_to_take_back' }
       this.db.prepare('DELETE FROM ballots WHERE rowid = ?').run(row.rowid)
-      this.remember(session.id, participantId, requestId)
+      this.remember(session.id, participantId, requestId, 'retract', item)
       return { ok: true, used: this.used(session.id, participantId) }
     })()
   }
@@ -150,12 +167,22 @@ export class VoteStore {
     return this.db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM ballots WHERE session_id = ? AND participant_id = ?').get(sessionId, participantId)!.n
   }
 
-  private seen(sessionId: string, participantId: string, requestId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM ballot_requests WHERE session_id = ? AND participant_id = ? AND request_id = ?').get(sessionId, participantId, requestId) !== undefined
+  /** What an earlier request with this id did, if there was one. */
+  private seen(sessionId: string, participantId: string, requestId: string): { kind: string; item: string } | undefined {
+    return this.db
+      .prepare<[string, string, string], { kind: string; item: string }>('SELECT kind, item FROM ballot_requests WHERE session_id = ? AND participant_id = ? AND request_id = ?')
+      .get(sessionId, participantId, requestId)
   }
 
-  private remember(sessionId: string, participantId: string, requestId: string): void {
-    this.db.prepare('INSERT INTO ballot_requests (session_id, participant_id, request_id) VALUES (?, ?, ?)').run(sessionId, participantId, requestId)
+  private remember(sessionId: string, participantId: string, requestId: string, kind: 'cast' | 'retract', item: string): void {
+    this.db.prepare('INSERT INTO ballot_requests (session_id, participant_id, request_id, kind, item) VALUES (?, ?, ?, ?, ?)').run(sessionId, participantId, requestId, kind, item)
+  }
+
+  /** Rows that name a person in this session (for tests of anonymity). */
+  identityRows(sessionId: string): number {
+    const ballots = this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM ballots WHERE session_id = ?').get(sessionId)!.n
+    const requests = this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM ballot_requests WHERE session_id = ?').get(sessionId)!.n
+    return ballots + requests
   }
 }
 
@@ -167,6 +194,7 @@ export function closeVoteWithPhase(votes: VoteStore, workshopId: string, before:
   if (before.currentPhaseId === null || before.currentPhaseId === after.currentPhaseId) return false
   const ended = before.phases.find((p) => p.id === before.currentPhaseId)
   if (ended?.kind !== 'vote') return false
-  const open = votes.sessions(workshopId).find((v) => v.status === 'open')
+  // Only a vote opened during this phase: one opened on the spot elsewhere stays open.
+  const open = votes.sessions(workshopId).find((v) => v.status === 'open' && v.phaseId === ended.id)
   return open !== undefined && votes.close(workshopId, open.id, now) !== undefined
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useValue, type Editor, type TLShapeId } from 'tldraw'
 import { ApiCallError, ballot, fetchMyVotes } from '../../workshop/api.ts'
 import type { ControlVote } from '../../workshop/controlState.ts'
+import { ActionButton } from './ActionButton.tsx'
 
 /** What the canvas badges show: counts per item of the session on this board. */
 export interface VoteBadgeInfo {
@@ -61,6 +62,11 @@ export function VotePanel({ workshopId, token, boardId, boardTitle, vote, editor
   const [mine, setMine] = useState<Readonly<Record<string, number>>>({})
   const [remaining, setRemaining] = useState<number>(vote.votesPerPerson)
   const [message, setMessage] = useState('')
+  // Cleared first, so that the same answer twice ("no votes left" again) is read out again.
+  const say = useCallback((text: string) => {
+    setMessage('')
+    requestAnimationFrame(() => setMessage(text))
+  }, [])
 
   const refresh = useCallback(async () => {
     try {
@@ -80,10 +86,11 @@ export function VotePanel({ workshopId, token, boardId, boardTitle, vote, editor
     try {
       const answer = await ballot(workshopId, token, { type, sessionId: vote.id, boardId, shapeId, requestId: crypto.randomUUID() })
       setRemaining(answer.remaining)
-      setMessage(t('votes.left', { count: answer.remaining }))
+      say(t('votes.left', { count: answer.remaining }))
       await refresh()
     } catch (error) {
-      setMessage(error instanceof ApiCallError ? error.message : String(error))
+      // The server's refusal in the page's language; anything else as "could not reach the server".
+      say(error instanceof ApiCallError ? error.message : t('api.network'))
     }
   }
 
@@ -92,8 +99,9 @@ export function VotePanel({ workshopId, token, boardId, boardTitle, vote, editor
   const mineRef = useRef(mine)
   mineRef.current = mine
   useEffect(() => {
+    // Not in anonymous votes: everyone would see whose cursor clicks which note.
     onCast(
-      canVote && vote.target === 'notes'
+      canVote && vote.target === 'notes' && !vote.anonymous
         ? (shapeId) => {
             // A click on a note places a dot; once it holds as many of yours as it may, a click takes one back.
             const own = mineRef.current[itemKey(boardId, shapeId)] ?? 0
@@ -102,13 +110,15 @@ export function VotePanel({ workshopId, token, boardId, boardTitle, vote, editor
         : undefined,
     )
     return () => onCast(undefined)
-  }, [canVote, vote.target, vote.maxPerItem, boardId, onCast])
+  }, [canVote, vote.target, vote.anonymous, vote.maxPerItem, boardId, onCast])
 
   const all = vote.target === 'boards' ? [{ key: itemKey(boardId, null), shapeId: null, text: boardTitle }] : notes.map((n) => ({ key: itemKey(boardId, n.id), shapeId: n.id as string, text: n.text }))
   // Once closed: the ranking, most dots first, with bars.
   const closed = vote.status === 'closed'
   const items = closed ? [...all].sort((a, b) => (vote.counts?.[b.key] ?? 0) - (vote.counts?.[a.key] ?? 0)) : all
   const max = Math.max(1, ...items.map((i) => vote.counts?.[i.key] ?? 0))
+  // A ranking is an ordered list.
+  const List = closed ? 'ol' : 'ul'
   return (
     <section className="vote-panel" aria-labelledby={headingId} data-testid="vote-panel">
       <h2 id={headingId} className="board-toolbar-title">
@@ -128,7 +138,7 @@ export function VotePanel({ workshopId, token, boardId, boardTitle, vote, editor
           {message}
         </p>
       ) : null}
-      <ul className={`vote-items ${closed ? 'vote-items--ranking' : ''}`} data-testid={closed ? 'vote-ranking' : undefined}>
+      <List className={`vote-items ${closed ? 'vote-items--ranking' : ''}`} data-testid={closed ? 'vote-ranking' : undefined}>
         {items.map((item) => {
           const own = mine[item.key] ?? 0
           const count = vote.counts?.[item.key]
@@ -153,28 +163,26 @@ export function VotePanel({ workshopId, token, boardId, boardTitle, vote, editor
                     type="button"
                     className="button button--small"
                     data-testid="vote-add"
-                    aria-label={`${vote.kind === 'pledge' ? t('votes.pledge') : t('votes.add')}: ${item.text}`}
+                    aria-label={`${vote.kind === 'pledge' ? t('votes.pledge') : t('votes.add')}: ${item.text || t('votes.emptyNote')}`}
                     onClick={() => void send('castVote', item.shapeId)}
                   >
                     {vote.kind === 'pledge' ? t('votes.pledge') : t('votes.add')}
                   </button>
-                  {own > 0 ? (
-                    <button
-                      type="button"
-                      className="button button--small"
-                      data-testid="vote-remove"
-                      aria-label={`${t('votes.remove', { count: own })}: ${item.text}`}
-                      onClick={() => void send('retractVote', item.shapeId)}
-                    >
-                      {t('votes.remove', { count: own })}
-                    </button>
-                  ) : null}
+                  {/* Always there (unavailable at zero): a button that vanished would take the keyboard focus with it. */}
+                  <ActionButton
+                    unavailable={own === 0}
+                    data-testid="vote-remove"
+                    aria-label={`${t('votes.remove', { count: own })}: ${item.text || t('votes.emptyNote')}`}
+                    onClick={() => void send('retractVote', item.shapeId)}
+                  >
+                    {t('votes.remove', { count: own })}
+                  </ActionButton>
                 </span>
               ) : null}
             </li>
           )
         })}
-      </ul>
+      </List>
     </section>
   )
 }

@@ -50,7 +50,7 @@ interface ResultRow {
 
 /** The ranking as a bar chart, and the results to download (the text of each note comes from the server). */
 function Ranking({ workshopId, token, vote }: { readonly workshopId: string; readonly token: string; readonly vote: ControlVote }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [rows, setRows] = useState<readonly ResultRow[]>([])
   const countsKey = JSON.stringify(vote.counts ?? {}) + vote.status
   useEffect(() => {
@@ -65,8 +65,22 @@ function Ranking({ workshopId, token, vote }: { readonly workshopId: string; rea
     return () => abort.abort()
   }, [workshopId, token, vote.id, countsKey])
 
+  const [problem, setProblem] = useState<string>()
   const download = async (format: 'csv' | 'json'): Promise<void> => {
-    const response = await fetch(`/api/workshops/${workshopId}/votes/${vote.id}/results${format === 'csv' ? '?format=csv' : ''}`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' })
+    setProblem(undefined)
+    let response: Response
+    try {
+      response = await fetch(`/api/workshops/${workshopId}/votes/${vote.id}/results${format === 'csv' ? '?format=csv' : ''}`, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': i18n.language }, cache: 'no-store' })
+    } catch {
+      setProblem(t('api.network'))
+      return
+    }
+    if (!response.ok) {
+      // An error answer must not end up saved as the results file.
+      const body = (await response.json().catch(() => undefined)) as { error?: { message?: unknown } } | undefined
+      setProblem(typeof body?.error?.message === 'string' ? body.error.message : t('api.badAnswer', { status: String(response.status) }))
+      return
+    }
     const url = URL.createObjectURL(await response.blob())
     const link = document.createElement('a')
     link.href = url
@@ -91,6 +105,11 @@ function Ranking({ workshopId, token, vote }: { readonly workshopId: string; rea
       ) : (
         <p className="hint">{t('votes.noResultsYet')}</p>
       )}
+      {problem !== undefined ? (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
       <div className="form-actions">
         <ActionButton onClick={() => void download('csv')}>{t('votes.downloadCsv')}</ActionButton>
         <ActionButton onClick={() => void download('json')}>{t('votes.downloadJson')}</ActionButton>
@@ -142,11 +161,11 @@ function OpenVoteForm({ boards, commands }: { readonly boards: readonly ControlB
         </div>
         <div>
           <label htmlFor={ids.budget}>{t('votes.budget')}</label>
-          <input id={ids.budget} type="number" min={1} max={VoteLimits.MAX_VOTES_PER_PERSON} value={budget} onChange={(e) => setBudget(e.target.value)} className="minutes-input" data-testid="vote-budget" />
+          <input id={ids.budget} type="number" min={1} max={VoteLimits.MAX_VOTES_PER_PERSON} value={budget} onChange={(e) => setBudget(e.target.value)} className="minutes-input" data-testid="vote-budget" disabled={kind === 'pledge'} />
         </div>
         <div>
           <label htmlFor={ids.perItem}>{t('votes.perItem')}</label>
-          <input id={ids.perItem} type="number" min={1} max={VoteLimits.MAX_VOTES_PER_PERSON} value={perItem} onChange={(e) => setPerItem(e.target.value)} className="minutes-input" data-testid="vote-per-item" />
+          <input id={ids.perItem} type="number" min={1} max={VoteLimits.MAX_VOTES_PER_PERSON} value={perItem} onChange={(e) => setPerItem(e.target.value)} className="minutes-input" data-testid="vote-per-item" disabled={kind === 'pledge'} />
         </div>
       </div>
       <fieldset className="color-picker">
@@ -164,13 +183,14 @@ function OpenVoteForm({ boards, commands }: { readonly boards: readonly ControlB
         ))}
       </fieldset>
       <div className="checkbox-row">
-        <input id={ids.anonymous} type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} data-testid="vote-anonymous" />
+        <input id={ids.anonymous} type="checkbox" checked={anonymous && kind !== 'pledge'} disabled={kind === 'pledge'} onChange={(e) => setAnonymous(e.target.checked)} data-testid="vote-anonymous" />
         <label htmlFor={ids.anonymous}>{t('votes.anonymous')}</label>
       </div>
       <div className="checkbox-row">
-        <input id={ids.hidden} type="checkbox" checked={hidden} onChange={(e) => setHidden(e.target.checked)} data-testid="vote-hidden" />
+        <input id={ids.hidden} type="checkbox" checked={hidden && kind !== 'pledge'} disabled={kind === 'pledge'} onChange={(e) => setHidden(e.target.checked)} data-testid="vote-hidden" />
         <label htmlFor={ids.hidden}>{t('votes.hidden')}</label>
       </div>
+ {kind === 'pledge' ? <p className="hint">{t('votes.pledgeFixed')}</p> : null}
       {problem !== undefined ? (
         <p className="form-error" role="alert">
           {problem}
