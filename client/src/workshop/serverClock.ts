@@ -22,7 +22,9 @@ export class ServerClock {
   private stopped = false
 
   constructor() {
-    void this.measure()
+    // One round trip first, so that a countdown is right within a moment of opening the
+    // page; then the best of several, which bounds the error more tightly.
+    void this.measure(1).then(() => this.measure())
     this.interval = setInterval(() => void this.measure(), REMEASURE_MS)
   }
 
@@ -34,8 +36,8 @@ export class ServerClock {
     clearInterval(this.interval)
   }
 
-  private async measure(): Promise<void> {
-    const offset = await measureOffset(askServer)
+  private async measure(samples = 5): Promise<void> {
+    const offset = await measureOffset(askServer, Date.now, samples)
     // Without an answer the last estimate (or the device's own clock) stays.
     if (offset !== undefined && !this.stopped) this.offsetMs = offset.offsetMs
   }
