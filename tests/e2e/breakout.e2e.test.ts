@@ -81,7 +81,7 @@ describe.skipIf(skip !== undefined)('breakout rooms in real browsers', () => {
     for (const p of participants) {
       await p.page.getByTestId('room-header').waitFor({ timeout: 15_000 })
       await p.waitConnected()
-      expect(await isReadonly(p.page)).toBe(false)
+      await expect.poll(() => isReadonly(p.page), { timeout: 5000 }).toBe(false)
       roomBoards.add((await p.page.getByTestId('workshop-board').getAttribute('data-board-id'))!)
     }
     expect(roomBoards.size).toBe(3)
@@ -127,7 +127,7 @@ describe.skipIf(skip !== undefined)('breakout rooms in real browsers', () => {
       await ada.waitConnected()
       await expect.poll(async () => (await ada.shapes()).length, { timeout: 10_000 }).toBeGreaterThan(0)
       shapes += (await ada.shapes()).length
-      expect(await isReadonly(ada.page)).toBe(true)
+      await expect.poll(() => isReadonly(ada.page), { timeout: 5000 }).toBe(true)
     }
     // Each person drew one rectangle on top of the concept template's shapes: four rectangles in all.
     expect(shapes).toBeGreaterThanOrEqual(4)

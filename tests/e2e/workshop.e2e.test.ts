@@ -65,7 +65,7 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
     await join.join(code.toLowerCase(), 'Ben')
     const ben = new BoardPage(participantPage)
     await ben.waitConnected()
-    expect(await isReadonly(participantPage)).toBe(false)
+    await expect.poll(() => isReadonly(participantPage), { timeout: 5000 }).toBe(false)
     expect(await axeViolations(participantPage)).toEqual([])
 
     // The facilitator sees Ben arrive.
@@ -93,7 +93,7 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
     expect(observerPage.url()).not.toContain('#t=')
     await expect.poll(async () => (await olga.shapes()).length, { timeout: 10_000 }).toBe(2)
     await observerPage.getByTestId('readonly-note').waitFor()
-    expect(await isReadonly(observerPage)).toBe(true)
+    await expect.poll(() => isReadonly(observerPage), { timeout: 5000 }).toBe(true)
     expect(await axeViolations(observerPage)).toEqual([])
     await olga.drawRectangle(100, -150)
     await ben.writeStickyNote(-50, 150, 'Mitfahrbank')
@@ -115,7 +115,7 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
     await facilitator.openConsole()
     await facilitator.setRole('Ben', 'observer')
     await participantPage.getByTestId('readonly-note').waitFor({ timeout: 10_000 })
-    expect(await isReadonly(participantPage)).toBe(true)
+    await expect.poll(() => isReadonly(participantPage), { timeout: 5000 }).toBe(true)
     await facilitator.setRole('Ben', 'participant')
     await participantPage.getByTestId('readonly-note').waitFor({ state: 'detached', timeout: 10_000 })
 
@@ -137,10 +137,10 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
     await facilitator.openConsole()
     await facilitator.toggleLock('Plenum')
     await participantPage.getByTestId('readonly-note').waitFor({ timeout: 10_000 })
-    expect(await isReadonly(participantPage)).toBe(true)
+    await expect.poll(() => isReadonly(participantPage), { timeout: 5000 }).toBe(true)
     await facilitator.toggleLock('Plenum')
     await participantPage.getByTestId('readonly-note').waitFor({ state: 'detached', timeout: 10_000 })
-    expect(await isReadonly(participantPage)).toBe(false)
+    await expect.poll(() => isReadonly(participantPage), { timeout: 5000 }).toBe(false)
 
     // Opening another link to the same workshop does not silently replace the facilitator's access.
     await facilitatorPage.goto(observerLink)
