@@ -255,6 +255,22 @@ describe('votes', () => {
     expect((await vote(s, id, s.people[0]!.token, 'shape:bus')).body.error?.code).toBe('vote_closed')
   })
 
+  it('a vote planned in the agenda opens as its phase starts and closes as its timer runs out', async () => {
+    const s = await setUp(await start(), ['Ada'])
+    await s.command({ type: 'addPhase', title: 'Punkte kleben', kind: 'vote', plannedMinutes: 0.03 })
+    const phase = s.server.workshops.facilitation(s.created.id).phases[0]!
+    const { type: _type, ...plan } = session(s, { votesPerPerson: 2 })
+    expect((await s.command({ type: 'configureVote', phaseId: phase.id, plan: { ...plan, boardIds: ['xNope'] } })).status).toBe(404)
+    expect((await s.command({ type: 'configureVote', phaseId: phase.id, plan })).status).toBe(200)
+    expect(s.server.workshops.votes.sessions(s.created.id)).toHaveLength(0)
+    await s.command({ type: 'startPhase', phaseId: phase.id })
+    const opened = s.server.workshops.votes.sessions(s.created.id)
+    expect(opened).toHaveLength(1)
+    expect(opened[0]).toMatchObject({ status: 'open', phaseId: phase.id, votesPerPerson: 2, title: 'Welche Ideen nehmen wir mit?' })
+    expect((await vote(s, opened[0]!.id, s.people[0]!.token, 'shape:bus')).status).toBe(200)
+    await waitFor(() => s.server.workshops.votes.session(s.created.id, opened[0]!.id)?.status === 'closed', 'the phase’s timer closed the vote', 5000)
+  })
+
   it('keeps every ballot across a restart during an open session', async () => {
     const dir = tempDataDir()
     let server = await start(dir)

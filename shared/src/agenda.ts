@@ -6,6 +6,7 @@
 import { moveParticipant } from './assignment.ts'
 import { ASSIGNMENT_MODES, runningBreakout, type Breakout, type BreakoutPlan, type BreakoutRoom, type Broadcast, type PageBounds, type Summon } from './breakout.ts'
 import { IDLE_TIMER, adjustTimer, isDue, pauseTimer, resumeTimer, startTimer, type TimerState } from './timer.ts'
+import { VOTE_KINDS, VOTE_TARGETS, type VotePlan } from './votes.ts'
 import { BOARD_TEMPLATES } from './workshop.ts'
 
 export const PHASE_KINDS = ['plenary', 'input', 'breakout', 'vote', 'pitches', 'break'] as const
@@ -28,6 +29,8 @@ export interface Phase {
   readonly showBoardId?: string
   /** While the phase runs participants only watch: every board is read-only for them. */
   readonly watchOnly?: boolean
+  /** Vote phases: the vote that opens when the phase starts (its timer closes it). */
+  readonly vote?: VotePlan
 }
 
 export interface Facilitation {
@@ -92,6 +95,7 @@ export type AgendaCommand =
   | { readonly type: 'broadcast'; readonly text: string }
   | { readonly type: 'clearBroadcast' }
   | { readonly type: 'summon'; readonly boardId: string; readonly bounds: PageBounds | null }
+  | { readonly type: 'configureVote'; readonly phaseId: string; readonly plan: VotePlan }
 
 export const AGENDA_COMMAND_TYPES = [
   'addPhase',
@@ -112,6 +116,7 @@ export const AGENDA_COMMAND_TYPES = [
   'broadcast',
   'clearBroadcast',
   'summon',
+  'configureVote',
 ] as const satisfies ReadonlyArray<AgendaCommand['type']>
 
 /** Why a command was refused: no such phase, too many phases, or not possible in the phase's state. */
@@ -268,6 +273,9 @@ export function applyAgendaCommand(state: Facilitation, command: AgendaCommand, 
       return ok({ ...state, broadcast: { id: newId(), text: command.text, at: now } })
     case 'clearBroadcast':
       return ok({ ...state, broadcast: null })
+    case 'configureVote':
+      if (phase!.kind !== 'vote' || phase!.status !== 'planned') return fail('invalid_state')
+      return ok(replacePhase(state, command.phaseId, (p) => ({ ...p, vote: command.plan })))
     case 'summon':
       // Whether the board exists is the server's to check; the rules only record it.
       return ok({ ...state, summon: { id: newId(), boardId: command.boardId, bounds: command.bounds, at: now } })
@@ -328,6 +336,7 @@ function parsePhase(value: unknown): Phase | undefined {
     ...(plan ? { breakout: plan } : {}),
     ...(typeof value.showBoardId === 'string' ? { showBoardId: value.showBoardId } : {}),
     ...(value.watchOnly === true ? { watchOnly: true } : {}),
+    ...(parseVotePlan(value.vote) ? { vote: parseVotePlan(value.vote)! } : {}),
   }
 }
 
@@ -384,6 +393,23 @@ function parseSummon(value: unknown): Summon | null {
   const b = value.bounds
   const bounds = isRecord(b) && [b.x, b.y, b.w, b.h].every((n) => typeof n === 'number' && Number.isFinite(n)) ? { x: b.x as number, y: b.y as number, w: b.w as number, h: b.h as number } : null
   return { id: value.id, boardId: value.boardId, bounds, at: value.at }
+}
+
+function parseVotePlan(value: unknown): VotePlan | undefined {
+  if (!isRecord(value)) return undefined
+  const { title, kind, target, boardIds, votesPerPerson, maxPerItem } = value
+  if (typeof title !== 'string' || !(VOTE_KINDS as readonly unknown[]).includes(kind) || !(VOTE_TARGETS as readonly unknown[]).includes(target)) return undefined
+  if (typeof votesPerPerson !== 'number' || typeof maxPerItem !== 'number') return undefined
+  return {
+    title,
+    kind: kind as VotePlan['kind'],
+    target: target as VotePlan['target'],
+    boardIds: parseList(boardIds, (b) => (typeof b === 'string' ? b : undefined)),
+    votesPerPerson,
+    maxPerItem,
+    anonymous: value.anonymous === true,
+    hidden: value.hidden === true,
+  }
 }
 
 function parseBroadcast(value: unknown): Broadcast | null {

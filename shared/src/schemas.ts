@@ -54,6 +54,18 @@ export const JoinBodySchema = z.object({
 
 const Id = z.string().max(40)
 const PhaseTitle = z.string().trim().min(1).max(AgendaLimits.MAX_TITLE_CHARS)
+/** A vote's settings: opened on the spot (`openVote`) or planned with a vote phase (`configureVote`). */
+const VotePlanFields = {
+  title: z.string().trim().min(1).max(VoteLimits.MAX_TITLE_CHARS),
+  kind: z.enum(VOTE_KINDS),
+  target: z.enum(VOTE_TARGETS),
+  boardIds: z.array(z.string().max(40)).min(1).max(VoteLimits.MAX_BOARDS_PER_SESSION),
+  votesPerPerson: z.number().int().min(1).max(VoteLimits.MAX_VOTES_PER_PERSON),
+  maxPerItem: z.number().int().min(1).max(VoteLimits.MAX_VOTES_PER_PERSON),
+  anonymous: z.boolean(),
+  hidden: z.boolean(),
+}
+
 /** Makes a retried ballot harmless: the same id twice counts once. */
 const RequestId = z.string().min(1).max(VoteLimits.MAX_REQUEST_ID_CHARS)
 /** A page coordinate: finite, and far beyond any real board's extent. */
@@ -112,17 +124,8 @@ export const WorkshopCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('broadcast'), text: z.string().trim().min(1).max(BreakoutLimits.MAX_BROADCAST_CHARS) }),
   z.object({ type: z.literal('clearBroadcast') }),
   // Voting sessions (issue #5).
-  z.object({
-    type: z.literal('openVote'),
-    title: z.string().trim().min(1).max(VoteLimits.MAX_TITLE_CHARS),
-    kind: z.enum(VOTE_KINDS),
-    target: z.enum(VOTE_TARGETS),
-    boardIds: z.array(Id).min(1).max(VoteLimits.MAX_BOARDS_PER_SESSION),
-    votesPerPerson: z.number().int().min(1).max(VoteLimits.MAX_VOTES_PER_PERSON),
-    maxPerItem: z.number().int().min(1).max(VoteLimits.MAX_VOTES_PER_PERSON),
-    anonymous: z.boolean(),
-    hidden: z.boolean(),
-  }),
+  z.object({ type: z.literal('openVote'), ...VotePlanFields }),
+  z.object({ type: z.literal('configureVote'), phaseId: Id, plan: z.object(VotePlanFields) }),
   z.object({ type: z.literal('closeVote'), sessionId: Id }),
   z.object({ type: z.literal('castVote'), sessionId: Id, boardId: Id, shapeId: z.string().max(80).nullable(), requestId: RequestId }),
   z.object({ type: z.literal('retractVote'), sessionId: Id, boardId: Id, shapeId: z.string().max(80).nullable(), requestId: RequestId }),

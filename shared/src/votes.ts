@@ -44,6 +44,18 @@ export interface VoteSession {
   readonly phaseId?: string
 }
 
+/** The settings of a vote, as a facilitator chooses them (on the spot, or planned with a vote phase). */
+export interface VotePlan {
+  readonly title: string
+  readonly kind: VoteKind
+  readonly target: VoteTarget
+  readonly boardIds: readonly string[]
+  readonly votesPerPerson: number
+  readonly maxPerItem: number
+  readonly anonymous: boolean
+  readonly hidden: boolean
+}
+
 /** What a facilitator asks for when opening a session; pledges are always named, visible and one per item. */
 export function normaliseSession(input: {
   kind: VoteKind

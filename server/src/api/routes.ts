@@ -17,7 +17,7 @@ import {
   workshopBoardDocName,
   workshopControlDocName,
 } from '@werkraum/shared'
-import type { CreatedWorkshop, JoinedWorkshop, ResultRow, VoteSession, WorkshopView } from '@werkraum/shared'
+import type { CreatedWorkshop, JoinedWorkshop, ResultRow, VotePlan, VoteSession, WorkshopView } from '@werkraum/shared'
 import { CreateWorkshopBodySchema, JoinBodySchema, WorkshopCommandSchema, type WorkshopCommand } from '@werkraum/shared/schemas'
 import { signToken, verifyToken } from '../auth/tokens.ts'
 import { chooseRoom, openBreakout, placeLateComer, takeOutOfRooms } from '../workshops/breakout.ts'
@@ -301,8 +301,10 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       case 'reopenRooms':
       case 'broadcast':
       case 'clearBroadcast':
-      case 'summon': {
+      case 'summon':
+      case 'configureVote': {
         if (!may.command) return sendApiError(req, res, 403, 'forbidden')
+        if (body.type === 'configureVote' && !body.plan.boardIds.every((id) => isOpenBoard(ctx.store, workshopId, id))) return sendApiError(req, res, 404, 'not_found')
         if (body.type === 'moveToRoom' && !isRoomPerson(ctx.store, workshopId, body.participantId)) return sendApiError(req, res, 404, 'not_found')
         const shownBoard = body.type === 'updatePhase' ? body.showBoardId : body.type === 'summon' ? body.boardId : undefined
         if (typeof shownBoard === 'string' && !isOpenBoard(ctx.store, workshopId, shownBoard)) return sendApiError(req, res, 404, 'not_found')
@@ -321,6 +323,8 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
           const next = started?.kind === 'breakout' ? openBreakout(ctx.store, workshopId, result.state, started, (id) => ctx.isPresent(workshopId, id)) : result.state
           const ok = ctx.store.saveFacilitation(workshopId, next)
           if (ok) closeVoteWithPhase(ctx.store.votes, workshopId, before, result.state, Date.now())
+          // A vote phase planned with a vote opens it as it starts (a vote open already stays the one).
+          if (ok && started?.kind === 'vote' && started.vote) openVoteSession(ctx.store, workshopId, started.vote, started.id)
           return ok
         })
         if (!saved) return sendApiError(req, res, 413, 'state_too_large')
@@ -328,29 +332,14 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       }
       case 'openVote': {
         if (!may.command) return sendApiError(req, res, 403, 'forbidden')
-        const votes = ctx.store.votes.sessions(workshopId)
-        if (votes.length >= VoteLimits.MAX_SESSIONS) return sendApiError(req, res, 409, 'votes_full')
-        // One session at a time: people always know which dots they are placing.
-        if (votes.some((v) => v.status === 'open')) return sendApiError(req, res, 409, 'invalid_state')
-        const boardIds = [...new Set(body.boardIds)]
-        if (!boardIds.every((id) => isOpenBoard(ctx.store, workshopId, id))) return sendApiError(req, res, 404, 'not_found')
         const facilitation = ctx.store.facilitation(workshopId)
         const currentPhase = facilitation.phases.find((p) => p.id === facilitation.currentPhaseId)
-        const session: VoteSession = {
-          ...(currentPhase?.kind === 'vote' ? { phaseId: currentPhase.id } : {}),
-          id: newPhaseId().replace(/^p/, 'v'),
-          kind: body.kind,
-          title: body.title,
-          target: body.target,
-          boardIds,
-          ...normaliseSession(body),
-          status: 'open',
-          openedAt: Date.now(),
-        }
-        ctx.store.votes.addSession(workshopId, session)
+        const opened = openVoteSession(ctx.store, workshopId, body, currentPhase?.kind === 'vote' ? currentPhase.id : undefined)
+        if (typeof opened === 'string') return sendApiError(req, res, opened === 'not_found' ? 404 : 409, opened)
         ctx.onVotesChanged(workshopId)
-        return sendApiJson(res, 201, { ok: true, sessionId: session.id })
+        return sendApiJson(res, 201, { ok: true, sessionId: opened.id })
       }
+
       case 'closeVote': {
         if (!may.command) return sendApiError(req, res, 403, 'forbidden')
         const session = ctx.store.votes.session(workshopId, body.sessionId)
@@ -491,6 +480,28 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     }
     sendApiError(req, res, 404, 'not_found')
   }
+}
+
+/** Opens a voting session, or says why not. One is open at a time, so people know which dots they place. */
+function openVoteSession(store: WorkshopStore, workshopId: string, plan: VotePlan, phaseId: string | undefined): VoteSession | 'votes_full' | 'invalid_state' | 'not_found' {
+  const votes = store.votes.sessions(workshopId)
+  if (votes.length >= VoteLimits.MAX_SESSIONS) return 'votes_full'
+  if (votes.some((v) => v.status === 'open')) return 'invalid_state'
+  const boardIds = [...new Set(plan.boardIds)]
+  if (!boardIds.every((id) => isOpenBoard(store, workshopId, id))) return 'not_found'
+  const session: VoteSession = {
+    ...(phaseId !== undefined ? { phaseId } : {}),
+    id: newPhaseId().replace(/^p/, 'v'),
+    kind: plan.kind,
+    title: plan.title,
+    target: plan.target,
+    boardIds,
+    ...normaliseSession(plan),
+    status: 'open',
+    openedAt: Date.now(),
+  }
+  store.votes.addSession(workshopId, session)
+  return session
 }
 
 /** A board of the workshop that is not archived (one can be shown to everyone). */

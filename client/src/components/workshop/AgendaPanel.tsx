@@ -5,6 +5,7 @@ import type { CommandRunner } from '../../workshop/useCommand.ts'
 import { ActionButton } from './ActionButton.tsx'
 import { BreakoutPlanDialog } from './BreakoutPlanDialog.tsx'
 import { PhaseDialog } from './PhaseDialog.tsx'
+import { VotePlanDialog } from './VotePlanDialog.tsx'
 
 /** The facilitator's agenda: plan phases, start and end them, and steer the timer. */
 interface AgendaPanelProps {
@@ -20,6 +21,7 @@ export function AgendaPanel({ facilitation, boards, commands }: AgendaPanelProps
   const headingRef = useRef<HTMLHeadingElement>(null)
   const [editing, setEditing] = useState<Phase>()
   const [planning, setPlanning] = useState<Phase>()
+  const [planningVote, setPlanningVote] = useState<Phase>()
   const { phases, currentPhaseId, timer } = facilitation
 
   return (
@@ -77,6 +79,11 @@ export function AgendaPanel({ facilitation, boards, commands }: AgendaPanelProps
               <ActionButton aria-label={t('agenda.editOf', { title: phase.title })} onClick={() => setEditing(phase)} data-testid="phase-edit">
                 {t('agenda.edit')}
               </ActionButton>
+              {phase.kind === 'vote' && phase.status === 'planned' ? (
+                <ActionButton data-testid="phase-vote" aria-label={t('votes.planOf', { title: phase.title })} onClick={() => setPlanningVote(phase)}>
+                  {phase.vote ? t('votes.planned') : t('votes.plan')}
+                </ActionButton>
+              ) : null}
               {phase.kind === 'breakout' && phase.status === 'planned' ? (
                 <ActionButton data-testid="phase-rooms" aria-label={t('rooms.planOf', { title: phase.title })} onClick={() => setPlanning(phase)}>
                   {phase.breakout ? t('rooms.planCount', { count: phase.breakout.rooms.length }) : t('rooms.plan')}
@@ -100,6 +107,14 @@ export function AgendaPanel({ facilitation, boards, commands }: AgendaPanelProps
         ))}
       </ol>
       <AddPhaseForm commands={commands} full={phases.length >= AgendaLimits.MAX_PHASES} />
+      {planningVote !== undefined ? (
+        <VotePlanDialog
+          phase={planningVote}
+          boards={boards}
+          onSave={(plan) => commands.run({ type: 'configureVote', phaseId: planningVote.id, plan: { ...plan, boardIds: [...plan.boardIds] } })}
+          onClose={() => setPlanningVote(undefined)}
+        />
+      ) : null}
       {planning !== undefined ? (
         <BreakoutPlanDialog
           phase={planning}

@@ -1,4 +1,4 @@
-import { VoteLimits, type VoteKind, type VoteTarget } from '@werkraum/shared'
+import { VoteLimits, type VoteKind, type VotePlan, type VoteTarget } from '@werkraum/shared'
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ControlBoard, ControlVote } from '../../workshop/controlState.ts'
@@ -21,7 +21,14 @@ export function VotesConsolePanel({ workshopId, token, boards, votes, commands }
   return (
     <section className="card console-section" aria-labelledby={headingId} data-testid="votes-console">
       <h3 id={headingId}>{t('votes.consoleHeading')}</h3>
-      {open === undefined ? <OpenVoteForm boards={boards} commands={commands} /> : null}
+      {open === undefined ? (
+        <VoteSettingsForm
+          boards={boards}
+          heading={t('votes.openHeading')}
+          submitLabel={t('votes.openButton')}
+          onSubmit={(plan) => commands.run({ type: 'openVote', ...plan, boardIds: [...plan.boardIds] })}
+        />
+      ) : null}
       <ul className="vote-sessions">
         {[...votes].reverse().map((vote) => (
           <li key={vote.id} className="vote-session" data-testid="vote-session" data-status={vote.status}>
@@ -118,17 +125,27 @@ function Ranking({ workshopId, token, vote }: { readonly workshopId: string; rea
   )
 }
 
-function OpenVoteForm({ boards, commands }: { readonly boards: readonly ControlBoard[]; readonly commands: CommandRunner }) {
+interface VoteSettingsFormProps {
+  readonly boards: ReadonlyArray<{ readonly id: string; readonly title: string }>
+  readonly heading: string
+  readonly submitLabel: string
+  readonly initial?: VotePlan | undefined
+  /** Resolves to whether the server accepted it (the form then empties its question). */
+  readonly onSubmit: (plan: VotePlan) => Promise<boolean>
+}
+
+/** A vote's settings: to open one now, or to plan one with a vote phase. */
+export function VoteSettingsForm({ boards, heading, submitLabel, initial, onSubmit }: VoteSettingsFormProps) {
   const { t } = useTranslation()
   const ids = { heading: useId(), title: useId(), kind: useId(), target: useId(), budget: useId(), perItem: useId(), anonymous: useId(), hidden: useId(), boards: useId() }
-  const [title, setTitle] = useState('')
-  const [kind, setKind] = useState<VoteKind>('dots')
-  const [target, setTarget] = useState<VoteTarget>('notes')
-  const [budget, setBudget] = useState('3')
-  const [perItem, setPerItem] = useState('1')
-  const [anonymous, setAnonymous] = useState(true)
-  const [hidden, setHidden] = useState(true)
-  const [chosen, setChosen] = useState<readonly string[]>(() => boards.slice(0, 1).map((b) => b.id))
+  const [title, setTitle] = useState(initial?.title ?? '')
+  const [kind, setKind] = useState<VoteKind>(initial?.kind ?? 'dots')
+  const [target, setTarget] = useState<VoteTarget>(initial?.target ?? 'notes')
+  const [budget, setBudget] = useState(String(initial?.votesPerPerson ?? 3))
+  const [perItem, setPerItem] = useState(String(initial?.maxPerItem ?? 1))
+  const [anonymous, setAnonymous] = useState(initial?.anonymous ?? true)
+  const [hidden, setHidden] = useState(initial?.hidden ?? true)
+  const [chosen, setChosen] = useState<readonly string[]>(() => initial?.boardIds ?? boards.slice(0, 1).map((b) => b.id))
   const [problem, setProblem] = useState<string>()
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
@@ -137,11 +154,11 @@ function OpenVoteForm({ boards, commands }: { readonly boards: readonly ControlB
     if (title.trim() === '' || chosen.length === 0) return setProblem(t('votes.formIncomplete'))
     if (![votesPerPerson, maxPerItem].every((n) => Number.isInteger(n) && n >= 1 && n <= VoteLimits.MAX_VOTES_PER_PERSON)) return setProblem(t('votes.badNumber', { max: String(VoteLimits.MAX_VOTES_PER_PERSON) }))
     setProblem(undefined)
-    if (await commands.run({ type: 'openVote', title: title.trim(), kind, target, boardIds: [...chosen], votesPerPerson, maxPerItem, anonymous, hidden })) setTitle('')
+    if (await onSubmit({ title: title.trim(), kind, target, boardIds: [...chosen], votesPerPerson, maxPerItem, anonymous, hidden })) setTitle('')
   }
   return (
     <form className="add-board" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={ids.heading}>
-      <h4 id={ids.heading}>{t('votes.openHeading')}</h4>
+      <h4 id={ids.heading}>{heading}</h4>
       <label htmlFor={ids.title}>{t('votes.title')}</label>
       <input id={ids.title} type="text" value={title} maxLength={VoteLimits.MAX_TITLE_CHARS} onChange={(e) => setTitle(e.target.value)} data-testid="vote-title" />
       <div className="add-board-fields">
@@ -198,7 +215,7 @@ function OpenVoteForm({ boards, commands }: { readonly boards: readonly ControlB
       ) : null}
       <div className="form-actions">
         <button type="submit" className="button button--primary" data-testid="vote-open">
-          {t('votes.openButton')}
+          {submitLabel}
         </button>
       </div>
     </form>
