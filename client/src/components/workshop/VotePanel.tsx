@@ -115,7 +115,11 @@ export function VotePanel({ workshopId, token, boardId, boardTitle, vote, editor
   const all = vote.target === 'boards' ? [{ key: itemKey(boardId, null), shapeId: null, text: boardTitle }] : notes.map((n) => ({ key: itemKey(boardId, n.id), shapeId: n.id as string, text: n.text }))
   // Once closed: the ranking, most dots first, with bars.
   const closed = vote.status === 'closed'
-  const items = closed ? [...all].sort((a, b) => (vote.counts?.[b.key] ?? 0) - (vote.counts?.[a.key] ?? 0)) : all
+  const ranked = useRanking(workshopId, token, vote)
+  // Closed: the whole session's ranking from the server (all its boards), else this board's notes.
+  const items = closed
+    ? (ranked ?? [...all].sort((a, b) => (vote.counts?.[b.key] ?? 0) - (vote.counts?.[a.key] ?? 0)))
+    : all
   const max = Math.max(1, ...items.map((i) => vote.counts?.[i.key] ?? 0))
   // A ranking is an ordered list.
   const List = closed ? 'ol' : 'ul'
@@ -185,4 +189,39 @@ export function VotePanel({ workshopId, token, boardId, boardTitle, vote, editor
       </List>
     </section>
   )
+}
+
+interface RankedItem {
+  readonly key: string
+  readonly shapeId: string | null
+  readonly text: string
+}
+
+/** The ranking of a closed session over all its boards, with each note's text, from the results endpoint. */
+function useRanking(workshopId: string, token: string, vote: ControlVote): readonly RankedItem[] | undefined {
+  const [ranked, setRanked] = useState<readonly RankedItem[]>()
+  const closed = vote.status === 'closed'
+  useEffect(() => {
+    if (!closed) return
+    const abort = new AbortController()
+    fetch(`/api/workshops/${encodeURIComponent(workshopId)}/votes/${encodeURIComponent(vote.id)}/results`, {
+      headers: { Authorization: `Bearer ${token}` },
+      signal: abort.signal,
+      cache: 'no-store',
+    })
+      .then((r) => (r.ok ? (r.json() as Promise<{ results?: unknown }>) : { results: undefined }))
+      .then((body) => {
+        if (!Array.isArray(body.results)) return
+        const rows: RankedItem[] = []
+        for (const row of body.results as unknown[]) {
+          const r = row as { item?: unknown; text?: unknown; board?: unknown }
+          if (typeof r.item !== 'string') continue
+          rows.push({ key: r.item, shapeId: null, text: typeof r.text === 'string' && r.text !== '' ? r.text : typeof r.board === 'string' ? r.board : '' })
+        }
+        setRanked(rows)
+      })
+      .catch(() => undefined)
+    return () => abort.abort()
+  }, [workshopId, token, vote.id, closed])
+  return closed ? ranked : undefined
 }
