@@ -4,50 +4,25 @@
  * message, the timer ends, everyone is back in the plenary, and the gallery
  * shows the three room boards with their drawings.
  */
-import AxeBuilder from '@axe-core/playwright'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { CLIENT_DIST, browserSkipReason, launchBrowser, screenshot, watchForeignRequests } from '../support/browser.ts'
-import { removeDir, startTestServer } from '../support/server.ts'
-import type { TestServer } from '../support/server.ts'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { browserSkipReason, screenshot } from '../support/browser.ts'
 import { BoardPage } from './pages.ts'
+import { axeViolations, useBrowserSession } from './session.ts'
 import { FacilitatorConsole, JoinForm, isReadonly } from './workshopPages.ts'
 
 const skip = browserSkipReason()
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 describe.skipIf(skip !== undefined)('breakout rooms in real browsers', () => {
-  let server: TestServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-  const foreign: string[][] = []
-
-  async function newPage(locale: string): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } })
-    contexts.push(context)
-    foreign.push(watchForeignRequests(context, server.url))
-    return context.newPage()
-  }
-
-  beforeAll(async () => {
-    server = await startTestServer({ CLIENT_DIR: CLIENT_DIST })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined)
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const session = useBrowserSession()
+  const newPage = session.newPage
+  const foreign = session.foreign
 
   it('runs a three-room breakout from start to gallery', async () => {
     const facilitatorPage = await newPage('de-DE')
     const facilitator = new FacilitatorConsole(facilitatorPage)
-    await facilitator.create(server.url, 'Sprint Mobilität', 'Mia')
+    await facilitator.create(session.server.url, 'Sprint Mobilität', 'Mia')
     const code = await facilitator.joinCode()
 
     // A breakout phase with three rooms.
@@ -66,7 +41,7 @@ describe.skipIf(skip !== undefined)('breakout rooms in real browsers', () => {
     for (const [i, name] of ['Ada', 'Ben', 'Cem', 'Dana'].entries()) {
       const page = await newPage(i % 2 === 0 ? 'de-DE' : 'en-US')
       const join = new JoinForm(page)
-      await page.goto(`${server.url}/j/${code.replace('-', '')}`)
+      await page.goto(`${session.server.url}/j/${code.replace('-', '')}`)
       await join.join(code, name)
       const board = new BoardPage(page)
       await board.waitConnected()

@@ -4,50 +4,24 @@
  * closes the vote, and everyone sees the same counts on the canvas and in the
  * ranking.
  */
-import AxeBuilder from '@axe-core/playwright'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { CLIENT_DIST, browserSkipReason, launchBrowser, screenshot, watchForeignRequests } from '../support/browser.ts'
-import { removeDir, startTestServer } from '../support/server.ts'
-import type { TestServer } from '../support/server.ts'
+import { describe, expect, it } from 'vitest'
+import { browserSkipReason, screenshot } from '../support/browser.ts'
 import { BoardPage } from './pages.ts'
+import { axeViolations, useBrowserSession } from './session.ts'
 import { FacilitatorConsole, JoinForm } from './workshopPages.ts'
 
 const skip = browserSkipReason()
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 describe.skipIf(skip !== undefined)('a dot vote in real browsers', () => {
-  let server: TestServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-  const foreign: string[][] = []
-
-  async function newPage(locale: string): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } })
-    contexts.push(context)
-    foreign.push(watchForeignRequests(context, server.url))
-    return context.newPage()
-  }
-
-  beforeAll(async () => {
-    server = await startTestServer({ CLIENT_DIR: CLIENT_DIST })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined)
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const session = useBrowserSession()
+  const newPage = session.newPage
+  const foreign = session.foreign
 
   it('three people vote with three dots each, a fourth is refused, and everyone sees the same result', async () => {
     const facilitatorPage = await newPage('de-DE')
     const facilitator = new FacilitatorConsole(facilitatorPage)
-    await facilitator.create(server.url, 'Abstimmung', 'Mia')
+    await facilitator.create(session.server.url, 'Abstimmung', 'Mia')
     const code = await facilitator.joinCode()
 
     // Two ideas on the plenary board.
@@ -61,7 +35,7 @@ describe.skipIf(skip !== undefined)('a dot vote in real browsers', () => {
     const people: BoardPage[] = []
     for (const [i, name] of ['Ada', 'Ben', 'Cem'].entries()) {
       const page = await newPage(i === 1 ? 'en-US' : 'de-DE')
-      await page.goto(`${server.url}/j/${code.replace('-', '')}`)
+      await page.goto(`${session.server.url}/j/${code.replace('-', '')}`)
       await new JoinForm(page).join(code, name)
       const board = new BoardPage(page)
       await board.waitConnected()

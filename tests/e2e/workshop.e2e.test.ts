@@ -4,55 +4,29 @@
  * plenary board, an observer watches live and cannot change anything. Then the
  * facilitator locks the board and removes the participant.
  */
-import AxeBuilder from '@axe-core/playwright'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core'
-import { CLIENT_DIST, browserSkipReason, launchBrowser, screenshot, watchForeignRequests } from '../support/browser.ts'
-import { removeDir, startTestServer } from '../support/server.ts'
-import type { TestServer } from '../support/server.ts'
+import { describe, expect, it } from 'vitest'
+import type { WebSocketRoute } from 'playwright-core'
+import { browserSkipReason, screenshot } from '../support/browser.ts'
 import { BoardPage } from './pages.ts'
+import { axeViolations, useBrowserSession } from './session.ts'
 import { FacilitatorConsole, JoinForm, isReadonly } from './workshopPages.ts'
 
 const skip = browserSkipReason()
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
-  let server: TestServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-  const foreign: string[][] = []
-
-  async function newPage(locale: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport })
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
-    contexts.push(context)
-    foreign.push(watchForeignRequests(context, server.url))
-    return context.newPage()
-  }
-
-  beforeAll(async () => {
-    server = await startTestServer({ CLIENT_DIR: CLIENT_DIST })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined)
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const session = useBrowserSession()
+  const newPage = session.newPage
+  const foreign = session.foreign
 
   it('facilitator creates, participant joins with the code, both draw, the observer watches read-only', async () => {
     const facilitatorPage = await newPage('de-DE')
     const facilitator = new FacilitatorConsole(facilitatorPage)
-    await facilitator.create(server.url, 'Digitaler Sprint Marktplatz', 'Moderatorin')
+    await facilitator.create(session.server.url, 'Digitaler Sprint Marktplatz', 'Moderatorin')
     const code = await facilitator.joinCode()
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{4}$/)
     const observerLink = await facilitator.observerLink()
-    expect(observerLink).toMatch(new RegExp(`^${server.url}/w/[A-Za-z0-9]+#t=`))
+    expect(observerLink).toMatch(new RegExp(`^${session.server.url}/w/[A-Za-z0-9]+#t=`))
     await expect.poll(() => facilitatorPage.getByTestId('join-qr').locator('path').getAttribute('d')).toMatch(/^M/)
     expect(await axeViolations(facilitatorPage)).toEqual([])
     await screenshot(facilitatorPage, 'workshop-console')
@@ -60,7 +34,7 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
     // The participant types the code as read aloud, in lower case.
     const participantPage = await newPage('en-US')
     const join = new JoinForm(participantPage)
-    await join.openFromStart(server.url)
+    await join.openFromStart(session.server.url)
     expect(await axeViolations(participantPage)).toEqual([])
     await join.join(code.toLowerCase(), 'Ben')
     const ben = new BoardPage(participantPage)
@@ -171,7 +145,7 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
   })
 
   it('tells someone who was removed while their connection was down', async () => {
-    const created = (await (await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Funkloch', locale: 'de' }) })).json()) as { id: string; joinCode: string; facilitatorToken: string }
+    const created = (await (await fetch(`${session.server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Funkloch', locale: 'de' }) })).json()) as { id: string; joinCode: string; facilitatorToken: string }
     const page = await newPage('de-DE')
     // Every sync connection passes through here, so the test can cut them as a dead spot would.
     let cut = false
@@ -183,7 +157,7 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
       }
       open.push({ page: ws, server: ws.connectToServer() })
     })
-    await page.goto(`${server.url}/j/${created.joinCode}`)
+    await page.goto(`${session.server.url}/j/${created.joinCode}`)
     await new JoinForm(page).join(created.joinCode, 'Clara')
     await new BoardPage(page).waitConnected()
     const clara = await page.evaluate(async (id) => {
@@ -197,7 +171,7 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
       await route.page.close({ code: 1011, reason: 'dead spot' })
     }
     // Removed while the connection is down: no close code can reach Clara's browser.
-    const removed = await fetch(`${server.url}/api/workshops/${created.id}/commands`, {
+    const removed = await fetch(`${session.server.url}/api/workshops/${created.id}/commands`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${created.facilitatorToken}` },
       body: JSON.stringify({ type: 'removeParticipant', participantId: clara }),
@@ -211,7 +185,7 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
   it('runs the agenda: the timer shows for everyone, is announced politely, and the server ends the phase', async () => {
     const facilitatorPage = await newPage('en-US')
     const facilitator = new FacilitatorConsole(facilitatorPage)
-    await facilitator.create(server.url, 'Timed sprint', 'Fiona')
+    await facilitator.create(session.server.url, 'Timed sprint', 'Fiona')
     const code = await facilitator.joinCode()
     await facilitatorPage.getByTestId('phase-title').fill('Group work')
     await facilitatorPage.getByTestId('phase-kind').selectOption('breakout')
@@ -226,7 +200,7 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
       const realNow = Date.now.bind(Date)
       Date.now = () => realNow() + skewMs
     })
-    await new JoinForm(participantPage).openFromStart(server.url)
+    await new JoinForm(participantPage).openFromStart(session.server.url)
     await new JoinForm(participantPage).join(code, 'Paul')
     await new BoardPage(participantPage).waitConnected()
 
@@ -259,8 +233,8 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
 
   it('explains a link that is not valid', async () => {
     const page = await newPage('en-US')
-    const created = await (await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'T', locale: 'en' }) })).json() as { id: string }
-    await page.goto(`${server.url}/w/${created.id}#t=not-a-token`)
+    const created = await (await fetch(`${session.server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'T', locale: 'en' }) })).json() as { id: string }
+    await page.goto(`${session.server.url}/w/${created.id}#t=not-a-token`)
     const refused = page.getByTestId('workshop-refused')
     await refused.waitFor({ timeout: 10_000 })
     expect(await refused.getAttribute('data-status')).toBe('401')
@@ -271,7 +245,7 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
   it('join page, console and workshop board work on a phone without sideways scrolling', async () => {
     const page = await newPage('de-DE', { width: 390, height: 844 })
     const facilitator = new FacilitatorConsole(page)
-    await facilitator.create(server.url, 'Sprint am Telefon', 'Mo')
+    await facilitator.create(session.server.url, 'Sprint am Telefon', 'Mo')
     const overflow = (): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(await overflow()).toBeLessThanOrEqual(0)
     expect(await axeViolations(page)).toEqual([])

@@ -1,0 +1,61 @@
+/**
+ * What every browser test file sets up: the real server serving the built
+ * client, one Chromium, a fresh context per person (watched for requests to
+ * other origins), and everything closed again afterwards.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import { afterAll, beforeAll } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { CLIENT_DIST, launchBrowser, watchForeignRequests } from '../support/browser.ts'
+import { removeDir, startTestServer } from '../support/server.ts'
+import type { TestServer } from '../support/server.ts'
+
+export interface BrowserSession {
+  /** The running server (set before the first test). */
+  readonly server: TestServer
+  /** A new person: their own browser context, with clipboard access, in `locale`. */
+  newPage(locale: string, viewport?: { width: number; height: number }): Promise<Page>
+  /** Requests each context made to another origin (they must stay empty). */
+  readonly foreign: string[][]
+}
+
+/** Starts the server and the browser for the `describe` block it is called in. */
+export function useBrowserSession(): BrowserSession {
+  let server: TestServer | undefined
+  let browser: Browser | undefined
+  const contexts: BrowserContext[] = []
+  const foreign: string[][] = []
+
+  beforeAll(async () => {
+    server = await startTestServer({ CLIENT_DIR: CLIENT_DIST })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined)
+    await browser?.close()
+    await server?.close()
+    if (server) removeDir(server.dataDir)
+  })
+
+  return {
+    get server(): TestServer {
+      if (!server) throw new Error('the server starts in beforeAll')
+      return server
+    },
+    foreign,
+    async newPage(locale, viewport = { width: 1280, height: 800 }) {
+      if (!server || !browser) throw new Error('the browser starts in beforeAll')
+      const context = await browser.newContext({ locale, viewport })
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+      contexts.push(context)
+      foreign.push(watchForeignRequests(context, server.url))
+      return context.newPage()
+    },
+  }
+}
+
+/** axe's violations on the page as it is now, one line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
