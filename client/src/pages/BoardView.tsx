@@ -5,12 +5,12 @@ import { BoardCanvas } from '../components/BoardCanvas.tsx'
 import { BoardStateMessage } from '../components/BoardStateMessage.tsx'
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx'
 import { FatalCloseBanner } from '../components/FatalCloseBanner.tsx'
+import { BrandLink } from '../components/AppLink.tsx'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { NameDialog } from '../components/NameDialog.tsx'
 import { PresenceList } from '../components/PresenceList.tsx'
 import { SkipLink } from '../components/SkipLink.tsx'
 import { isLanguage } from '../i18n/language.ts'
-import { navigate } from '../routing/useRoute.ts'
 import { BoardSession } from '../sync/boardSession.ts'
 import type { Identity } from '../user/identity.ts'
 
@@ -51,17 +51,7 @@ export function BoardView({ boardName, identity, onNameChange }: BoardViewProps)
     <div className="board-page">
       <SkipLink />
       <header className="board-header">
-        <a
-          className="brand brand--link"
-          href="/"
-          aria-label={t('board.home')}
-          onClick={(event) => {
-            event.preventDefault()
-            navigate('/')
-          }}
-        >
-          {t('app.name')}
-        </a>
+        <BrandLink />
         <h1 className="board-title">{t('board.heading', { board: boardName })}</h1>
         {snapshot !== undefined ? <ConnectionStatus view={snapshot.connection} /> : null}
         <PresenceList people={snapshot?.people ?? []} />

@@ -1,9 +1,9 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AppLink } from '../components/AppLink.tsx'
 import { PageShell } from '../components/PageShell.tsx'
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts'
 import { joinPath, type WorkshopSubview } from '../routing/route.ts'
-import { navigate } from '../routing/useRoute.ts'
 import { credentialFor, storeCredential, tokenFromFragment } from '../workshop/credentials.ts'
 import { forgetWorkshop } from '../workshop/forget.ts'
 import { WorkshopSession } from '../workshop/workshopSession.ts'
@@ -208,15 +208,7 @@ function JoinInstead() {
   const { t } = useTranslation()
   return (
     <p>
-      <a
-        href={joinPath()}
-        onClick={(event) => {
-          event.preventDefault()
-          navigate(joinPath())
-        }}
-      >
-        {t('workshop.joinWithCode')}
-      </a>
+      <AppLink href={joinPath()}>{t('workshop.joinWithCode')}</AppLink>
     </p>
   )
 }

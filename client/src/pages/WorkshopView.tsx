@@ -1,6 +1,7 @@
 import { permissionsOf, runningBreakout, type WorkshopView as WorkshopViewData } from '@werkraum/shared'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AppLink, BrandLink } from '../components/AppLink.tsx'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { NameDialog } from '../components/NameDialog.tsx'
 import { SkipLink } from '../components/SkipLink.tsx'
@@ -64,17 +65,7 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
     <div className="board-page workshop-page" data-role={role}>
       <SkipLink />
       <header className="board-header">
-        <a
-          className="brand brand--link"
-          href="/"
-          aria-label={t('board.home')}
-          onClick={(event) => {
-            event.preventDefault()
-            navigate('/')
-          }}
-        >
-          {t('app.name')}
-        </a>
+        <BrandLink />
         <h1 className="board-title" data-testid="workshop-title">
           {title}
         </h1>
@@ -130,15 +121,7 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
           ) : (
             <div className="board-message" role="alert" data-testid="board-unavailable">
               <p>{subview.kind === 'console' ? t('console.notAllowed') : t('workshop.boardUnavailable')}</p>
-              <a
-                href={workshopPath(workshop.id)}
-                onClick={(event) => {
-                  event.preventDefault()
-                  navigate(workshopPath(workshop.id))
-                }}
-              >
-                {t('workshop.toPlenary')}
-              </a>
+              <AppLink href={workshopPath(workshop.id)}>{t('workshop.toPlenary')}</AppLink>
             </div>
           )}
         </main>
