@@ -6,12 +6,12 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CreatedWorkshop, JoinedWorkshop } from '@werkraum/shared'
+import type { CreatedWorkshop, JoinedWorkshop, WorkshopView } from '@werkraum/shared'
 import { boardRecords, workshopBoardDocName, workshopControlDocName } from '@werkraum/shared'
 import { connectClient, waitSynced } from './support/clients.ts'
 import type { TestClient } from './support/clients.ts'
-import { removeDir, startTestServer, tempDataDir } from './support/server.ts'
-import type { TestServer } from './support/server.ts'
+import { removeDir, spawnServer, startTestServer, tempDataDir } from './support/server.ts'
+import type { ChildServer, TestServer } from './support/server.ts'
 import { waitFor } from './support/wait.ts'
 
 const servers: TestServer[] = []
@@ -30,8 +30,8 @@ async function start(dataDir = tempDataDir()): Promise<TestServer> {
   return server
 }
 
-interface Setup {
-  server: TestServer
+interface Setup<S extends Reachable = TestServer> {
+  server: S
   created: CreatedWorkshop
   people: JoinedWorkshop[]
   plenary: string
@@ -51,7 +51,10 @@ function note(id: string, text: string): unknown {
   }
 }
 
-async function setUp(server: TestServer, names: readonly string[]): Promise<Setup> {
+/** A server in this process or in a child process: only its addresses are used here. */
+type Reachable = Pick<ChildServer, 'url' | 'wsUrl'>
+
+async function setUp<S extends Reachable>(server: S, names: readonly string[]): Promise<Setup<S>> {
   const post = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
     return { status: res.status, body: (await res.json()) as never }
@@ -59,7 +62,8 @@ async function setUp(server: TestServer, names: readonly string[]): Promise<Setu
   const created = (await post('/api/workshops', { title: 'Sprint', locale: 'de' })).body as CreatedWorkshop
   const people: JoinedWorkshop[] = []
   for (const name of names) people.push((await post('/api/join', { code: created.joinCode, name })).body as JoinedWorkshop)
-  const plenary = server.workshops.boards(created.id)[0]!.id
+  const view = (await (await fetch(`${server.url}/api/workshops/${created.id}`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } })).json()) as WorkshopView
+  const plenary = view.boards[0]!.id
   // Sticky notes on the plenary board, written as a browser would.
   const board = connectClient(server.wsUrl, workshopBoardDocName(created.id, plenary), { params: { token: created.facilitatorToken } })
   clients.push(board)
@@ -67,7 +71,16 @@ async function setUp(server: TestServer, names: readonly string[]): Promise<Setu
   const records = boardRecords(board.doc)
   records.set('shape:bus', note('shape:bus', 'Bürgerbus <script>alert(1)</script>'))
   records.set('shape:bank', note('shape:bank', '=Mitfahrbank, "neu"\nzweite Zeile'))
-  await waitFor(() => server.rooms.peek(workshopBoardDocName(created.id, plenary))?.doc.getArray('tl_records').length === 2, 'the notes reached the server')
+  // Someone connecting afresh gets what the server has: once they see both notes, so does the server.
+  await waitFor(async () => {
+    const probe = connectClient(server.wsUrl, workshopBoardDocName(created.id, plenary), { params: { token: created.facilitatorToken } })
+    try {
+      await waitSynced(probe)
+      return boardRecords(probe.doc).get('shape:bank') !== undefined && boardRecords(probe.doc).get('shape:bus') !== undefined
+    } finally {
+      probe.destroy()
+    }
+  }, 'the notes reached the server')
   return {
     server,
     created,
@@ -88,7 +101,7 @@ async function setUp(server: TestServer, names: readonly string[]): Promise<Setu
   }
 }
 
-const session = (s: Setup, overrides: Record<string, unknown> = {}) => ({
+const session = (s: Setup<Reachable>, overrides: Record<string, unknown> = {}) => ({
   type: 'openVote',
   title: 'Welche Ideen nehmen wir mit?',
   kind: 'dots',
@@ -102,7 +115,7 @@ const session = (s: Setup, overrides: Record<string, unknown> = {}) => ({
 })
 
 let requestCounter = 0
-const vote = (s: Setup, sessionId: string, token: string, shapeId: string | null, requestId = `r${++requestCounter}`) =>
+const vote = (s: Setup<Reachable>, sessionId: string, token: string, shapeId: string | null, requestId = `r${++requestCounter}`) =>
   s.command({ type: 'castVote', sessionId, boardId: s.plenary, shapeId, requestId }, token)
 
 describe('votes', () => {
@@ -271,18 +284,44 @@ describe('votes', () => {
     await waitFor(() => s.server.workshops.votes.session(s.created.id, opened[0]!.id)?.status === 'closed', 'the phase’s timer closed the vote', 5000)
   })
 
-  it('keeps every ballot across a restart during an open session', async () => {
+  it('keeps every ballot when the server is killed during an open session', async () => {
     const dir = tempDataDir()
-    let server = await start(dir)
-    const s = await setUp(server, ['Ada'])
-    const id = (await s.command(session(s))).body.sessionId!
-    await vote(s, id, s.people[0]!.token, 'shape:bus')
-    await vote(s, id, s.people[0]!.token, 'shape:bank')
-    for (const c of clients.splice(0)) c.destroy()
-    await servers.pop()!.close()
-    server = await start(dir)
-    const res = await fetch(`${server.url}/api/workshops/${s.created.id}/votes/${id}/mine`, { headers: { authorization: `Bearer ${s.people[0]!.token}` } })
-    expect(await res.json()).toMatchObject({ used: 2, remaining: 1 })
-    expect(server.workshops.votes.session(s.created.id, id)?.status).toBe('open')
+    dirs.push(dir)
+    let child: ChildServer | undefined = await spawnServer(dir)
+    try {
+      const s = await setUp(child, ['Ada'])
+      const id = (await s.command(session(s))).body.sessionId!
+      expect((await vote(s, id, s.people[0]!.token, 'shape:bus')).status).toBe(200)
+      expect((await vote(s, id, s.people[0]!.token, 'shape:bank')).status).toBe(200)
+      for (const c of clients.splice(0)) c.destroy()
+      // No goodbye: an answered ballot must already be on disk.
+      child.process.kill('SIGKILL')
+      await child.exited
+      child = await spawnServer(dir)
+      const mine = await fetch(`${child.url}/api/workshops/${s.created.id}/votes/${id}/mine`, { headers: { authorization: `Bearer ${s.people[0]!.token}` } })
+      expect(await mine.json()).toMatchObject({ used: 2, remaining: 1 })
+      const results = await fetch(`${child.url}/api/workshops/${s.created.id}/votes/${id}/results`, { headers: { authorization: `Bearer ${s.created.facilitatorToken}` } })
+      expect(await results.json()).toMatchObject({ session: { status: 'open' }, results: [{ count: 1 }, { count: 1 }] })
+    } finally {
+      child?.process.kill('SIGKILL')
+      await child?.exited
+    }
+  })
+
+  it('results keep the texts the notes had when the vote closed', async () => {
+    const s = await setUp(await start(), ['Ada'])
+    const id = (await s.command(session(s, { anonymous: true }))).body.sessionId!
+    expect((await vote(s, id, s.people[0]!.token, 'shape:bus')).status).toBe(200)
+    expect((await vote(s, id, s.people[0]!.token, 'shape:bank')).status).toBe(200)
+    expect((await s.command({ type: 'closeVote', sessionId: id })).status).toBe(200)
+    await waitFor(() => s.server.workshops.votes.frozenTexts(id) !== undefined, 'the texts were kept at the close')
+    // Afterwards someone rewrites one note and deletes the other.
+    const board = clients[0]!
+    boardRecords(board.doc).set('shape:bus', note('shape:bus', 'Etwas ganz anderes'))
+    boardRecords(board.doc).delete('shape:bank')
+    const doc = workshopBoardDocName(s.created.id, s.plenary)
+    await waitFor(() => JSON.stringify(s.server.rooms.peek(doc)?.doc.getArray('tl_records').toJSON()).includes('Etwas ganz anderes'), 'the edit reached the server')
+    const { body } = await s.get<{ results: Array<{ text: string; count: number }> }>(`/api/workshops/${s.created.id}/votes/${id}/results`, s.people[0]!.token)
+    expect(body.results.map((r) => r.text).sort()).toEqual(['=Mitfahrbank, "neu"\nzweite Zeile', 'Bürgerbus <script>alert(1)</script>'])
   })
 })

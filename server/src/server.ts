@@ -21,6 +21,7 @@ import { SqliteStorage } from './storage/sqlite.ts'
 import type { DocStorage } from './storage/types.ts'
 import { decideAccess } from './workshops/access.ts'
 import type { AccessDecision, UpgradeDecision } from './workshops/access.ts'
+import { freezeClosedVotes } from './workshops/voteResults.ts'
 import { publishControlState } from './workshops/control.ts'
 import { OFFLINE_GRACE_MS, WorkshopPresence } from './workshops/presence.ts'
 import { placeLateComer } from './workshops/breakout.ts'
@@ -126,6 +127,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (closing) return
     publishControlState(roomManager, workshops, presence, workshopId).catch((error: unknown) =>
       log.error('control.publish_failed', { workshop: workshopId, error }),
+    )
+    // A vote closed by any path (command, phase end, timer) keeps its item texts as they are now.
+    freezeClosedVotes(workshops, (name, look) => roomManager.read(name, look), workshopId).catch((error: unknown) =>
+      log.error('votes.freeze_failed', { workshop: workshopId, error }),
     )
   }
   scheduler.start()

@@ -17,13 +17,14 @@ import {
   workshopBoardDocName,
   workshopControlDocName,
 } from '@werkraum/shared'
-import type { CreatedWorkshop, JoinedWorkshop, ResultRow, VotePlan, VoteSession, WorkshopView } from '@werkraum/shared'
+import type { CreatedWorkshop, JoinedWorkshop, VotePlan, VoteSession, WorkshopView } from '@werkraum/shared'
 import { CreateWorkshopBodySchema, JoinBodySchema, WorkshopCommandSchema, type WorkshopCommand } from '@werkraum/shared/schemas'
 import { signToken, verifyToken } from '../auth/tokens.ts'
 import { chooseRoom, openBreakout, placeLateComer, takeOutOfRooms } from '../workshops/breakout.ts'
 import type { Participant, Workshop, WorkshopStore } from '../workshops/store.ts'
 import { noteOnBoard } from '../workshops/voteItems.ts'
 import { closeVoteWithPhase } from '../workshops/votes.ts'
+import { resultRows } from '../workshops/voteResults.ts'
 import type * as Y from 'yjs'
 import { sendApiError, sendApiJson } from './errors.ts'
 import { readBody, readRaw } from './body.ts'
@@ -123,32 +124,9 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     const session = ctx.store.votes.session(workshopId, sessionId)
     if (!session) return sendApiError(req, res, 404, 'not_found')
     if (session.hidden && session.status === 'open' && !permissionsOf(who.participant.role).export) return sendApiError(req, res, 403, 'forbidden')
-    const counts = ctx.store.votes.counts(session)
-    const voters = ctx.store.votes.voters(session)
-    const names = new Map(ctx.store.participants(workshopId).map((p) => [p.id, p.name]))
-    const rows: ResultRow[] = []
-    for (const [item, count] of counts) {
-      // Split at the first "/" only: a shape id is the client's and may contain one.
-      const slash = item.indexOf('/')
-      const boardId = slash < 0 ? item : item.slice(0, slash)
-      const shapeId = slash < 0 ? undefined : item.slice(slash + 1)
-      const board = ctx.store.board(workshopId, boardId)
-      const text =
-        shapeId === undefined
-          ? (board?.title ?? '')
-          : ((await ctx.readDocument(workshopBoardDocName(workshopId, boardId), (doc) => noteOnBoard(doc, shapeId)))?.text ?? '')
-      rows.push({
-        item,
-        board: board?.title ?? '',
-        text,
-        count,
-        // Who voted for what: named sessions only, and for a dot vote only once it is closed (or for those who export).
-        ...(!session.anonymous && (session.kind === 'pledge' || session.status === 'closed' || permissionsOf(who.participant.role).export)
-          ? { names: (voters.get(item) ?? []).map((id) => names.get(id) ?? '').filter((n) => n !== '') }
-          : {}),
-      })
-    }
-    rows.sort((a, b) => b.count - a.count || a.item.localeCompare(b.item))
+    // Who voted for what: named sessions only, and for a dot vote only once it is closed (or for those who export).
+    const withNames = session.kind === 'pledge' || session.status === 'closed' || permissionsOf(who.participant.role).export
+    const rows = await resultRows(ctx.store, ctx.readDocument, workshopId, session, withNames)
     if (url.searchParams.get('format') === 'csv') {
       res.writeHead(200, {
         'Content-Type': 'text/csv; charset=utf-8',

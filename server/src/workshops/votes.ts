@@ -35,6 +35,18 @@ export class VoteStore {
         item TEXT NOT NULL,
         PRIMARY KEY (session_id, participant_id, request_id)
       );
+      -- What each item said when its session closed: the results (and the catalogue)
+      -- stay as they were decided, whatever happens to the notes afterwards.
+      CREATE TABLE IF NOT EXISTS vote_results_frozen (
+        session_id TEXT PRIMARY KEY REFERENCES vote_sessions(id) ON DELETE CASCADE
+      );
+      CREATE TABLE IF NOT EXISTS vote_item_texts (
+        session_id TEXT NOT NULL REFERENCES vote_sessions(id) ON DELETE CASCADE,
+        item TEXT NOT NULL,
+        board TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (session_id, item)
+      );
       CREATE TABLE IF NOT EXISTS vote_counts (
         session_id TEXT NOT NULL REFERENCES vote_sessions(id) ON DELETE CASCADE,
         item TEXT NOT NULL,
@@ -153,6 +165,37 @@ export class VoteStore {
       result.set(row.item, list)
     }
     return result
+  }
+
+  /** Closed sessions whose item texts have not been kept yet. */
+  unfrozen(workshopId: string): VoteSession[] {
+    const frozen = new Set(
+      this.db
+        .prepare<[string], { session_id: string }>(
+          'SELECT f.session_id FROM vote_results_frozen f JOIN vote_sessions s ON s.id = f.session_id WHERE s.workshop_id = ?',
+        )
+        .all(workshopId)
+        .map((r) => r.session_id),
+    )
+    return this.sessions(workshopId).filter((s) => s.status === 'closed' && !frozen.has(s.id))
+  }
+
+  /** Keeps each item's board title and text as they were when the session closed. */
+  freeze(sessionId: string, texts: ReadonlyMap<string, { readonly board: string; readonly text: string }>): void {
+    this.db.transaction(() => {
+      const insert = this.db.prepare('INSERT OR REPLACE INTO vote_item_texts (session_id, item, board, text) VALUES (?, ?, ?, ?)')
+      for (const [item, { board, text }] of texts) insert.run(sessionId, item, board, text)
+      this.db.prepare('INSERT OR IGNORE INTO vote_results_frozen (session_id) VALUES (?)').run(sessionId)
+    })()
+  }
+
+  /** The texts kept at the close, or undefined while they are not (yet) kept. */
+  frozenTexts(sessionId: string): Map<string, { board: string; text: string }> | undefined {
+    if (!this.db.prepare('SELECT 1 FROM vote_results_frozen WHERE session_id = ?').get(sessionId)) return undefined
+    const rows = this.db
+      .prepare<[string], { item: string; board: string; text: string }>('SELECT item, board, text FROM vote_item_texts WHERE session_id = ?')
+      .all(sessionId)
+    return new Map(rows.map((r) => [r.item, { board: r.board, text: r.text }]))
   }
 
   /** This person's dots per item in an open session. */
