@@ -4,6 +4,7 @@
  * closes the vote, and everyone sees the same counts on the canvas and in the
  * ranking.
  */
+import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSkipReason, screenshot } from '../support/browser.ts'
 import { BoardPage } from './pages.ts'
@@ -11,6 +12,12 @@ import { axeViolations, useBrowserSession } from './session.ts'
 import { FacilitatorConsole, JoinForm } from './workshopPages.ts'
 
 const skip = browserSkipReason()
+
+/** Of several buttons, the one furthest left on the screen. */
+async function leftmost(buttons: Locator): Promise<Locator> {
+  const xs = await buttons.evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().x))
+  return buttons.nth(xs.indexOf(Math.min(...xs)))
+}
 
 
 describe.skipIf(skip !== undefined)('a dot vote in real browsers', () => {
@@ -61,14 +68,19 @@ describe.skipIf(skip !== undefined)('a dot vote in real browsers', () => {
     ]
     for (const p of people) await p.page.getByTestId('vote-panel').waitFor({ timeout: 10_000 })
     expect(await axeViolations(people[0]!.page)).toEqual([])
+    // On the canvas "+1" places a dot and "−1" takes it back.
+    const ada = people[0]!
+    await leftmost(ada.page.getByTestId('vote-plus')).then((plus) => plus.click())
+    await expect.poll(() => ada.page.getByTestId('votes-remaining').innerText(), { timeout: 10_000 }).toMatch(/2/)
+    await ada.page.getByTestId('vote-minus').click()
+    await expect.poll(() => ada.page.getByTestId('votes-remaining').innerText(), { timeout: 10_000 }).toMatch(/3/)
+    await expect.poll(() => ada.page.getByTestId('vote-minus').count()).toBe(0)
     for (const [n, [who, text]] of plan.entries()) {
       const before = await people[who]!.page.getByTestId('votes-remaining').innerText()
       // The first dot by clicking on the note on the canvas, the others with the panel's buttons.
       if (n === 0) {
         // Bürgerbus is the note on the left.
-        const pluses = people[who]!.page.getByTestId('vote-plus')
-        const xs = await pluses.evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().x))
-        await pluses.nth(xs.indexOf(Math.min(...xs))).click()
+        await (await leftmost(people[who]!.page.getByTestId('vote-plus'))).click()
       }
       else await item(people[who]!, text).getByTestId('vote-add').click()
       await expect.poll(() => people[who]!.page.getByTestId('votes-remaining').innerText(), { timeout: 10_000 }).not.toBe(before)

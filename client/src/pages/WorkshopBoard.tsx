@@ -13,7 +13,7 @@ import type { Identity } from '../user/identity.ts'
 import { workshopAssetStore } from '../workshop/assetStore.ts'
 import type { ControlBoard, ControlVote } from '../workshop/controlState.ts'
 import { VoteBadges } from '../components/workshop/VoteBadges.tsx'
-import { VoteBadgeContext, VotePanel } from '../components/workshop/VotePanel.tsx'
+import { VoteBadgeContext, VotePanel, type CanvasBallot } from '../components/workshop/VotePanel.tsx'
 import type { ReadOnlyReason } from '../workshop/boardAccess.ts'
 import { applyTemplate } from '../workshop/templates.ts'
 
@@ -82,9 +82,12 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
 
   const follow = useCallback((userId: string) => editor?.startFollowingUser(userId), [editor])
   const [mine, setMine] = useState<Readonly<Record<string, number>>>({})
-  const [cast, setCast] = useState<((shapeId: string) => void) | undefined>()
-  const onCast = useCallback((next: ((shapeId: string) => void) | undefined) => setCast(() => next), [])
-  const badgeInfo = useMemo(() => ({ boardId: board.id, vote, mine, cast }), [board.id, vote, mine, cast])
+  const [canvasBallot, setCanvasBallot] = useState<CanvasBallot | undefined>()
+  const onCast = useCallback((next: CanvasBallot | undefined) => setCanvasBallot(next), [])
+  const badgeInfo = useMemo(
+    () => ({ boardId: board.id, vote, mine, cast: canvasBallot?.cast, retract: canvasBallot?.retract }),
+    [board.id, vote, mine, canvasBallot],
+  )
 
   return (
     <div className="workshop-board" data-testid="workshop-board" data-board-id={board.id} data-readonly={readOnly}>

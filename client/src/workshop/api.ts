@@ -151,6 +151,33 @@ const MyVotesSchema: Checker<MyVotes> = {
   },
 }
 
+/** One row of a session's results, as far as this screen needs it. */
+export interface VoteResultRow {
+  readonly item: string
+  readonly board: string
+  readonly text: string
+  readonly count: number
+}
+
+const VoteResultsSchema: Checker<readonly VoteResultRow[]> = {
+  safeParse(value: unknown) {
+    const results = (value as { results?: unknown } | null)?.results
+    if (!Array.isArray(results)) return { success: false }
+    const rows: VoteResultRow[] = []
+    for (const row of results as unknown[]) {
+      const r = row as { item?: unknown; board?: unknown; text?: unknown; count?: unknown } | null
+      if (typeof r?.item !== 'string' || typeof r.count !== 'number') return { success: false }
+      rows.push({ item: r.item, board: typeof r.board === 'string' ? r.board : '', text: typeof r.text === 'string' ? r.text : '', count: r.count })
+    }
+    return { success: true, data: rows }
+  },
+}
+
+/** A session's results, most votes first (a hidden session's only once it is closed). */
+export function fetchVoteResults(id: string, token: string, sessionId: string, signal?: AbortSignal): Promise<readonly VoteResultRow[]> {
+  return call(`/api/workshops/${encodeURIComponent(id)}/votes/${encodeURIComponent(sessionId)}/results`, VoteResultsSchema, { token, signal })
+}
+
 export function fetchMyVotes(id: string, token: string, sessionId: string): Promise<MyVotes> {
   return call(`/api/workshops/${encodeURIComponent(id)}/votes/${encodeURIComponent(sessionId)}/mine`, MyVotesSchema, { token })
 }

@@ -11,7 +11,7 @@ import { VoteBadgeContext } from './VotePanel.tsx'
 export function VoteBadges() {
   const editor = useEditor()
   const info = useContext(VoteBadgeContext)
-  // While a vote is open, every note that can be voted on is marked, and a click on its "+" places a dot.
+  // While a vote is open, every note that can be voted on is marked: a click on its "+1" places a dot, on "−1" takes one of yours back.
   const votable = useValue(
     'votable notes',
     () => {
@@ -24,7 +24,7 @@ export function VoteBadges() {
           if (!bounds) return undefined
           const a = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
           const b = editor.pageToViewport({ x: bounds.maxX, y: bounds.maxY })
-          return { id: s.id, x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y }
+          return { id: s.id, x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y, mine: info.mine[itemKey(info.boardId, s.id)] ?? 0 }
         })
         .filter((n): n is NonNullable<typeof n> => n !== undefined)
     },
@@ -57,6 +57,18 @@ export function VoteBadges() {
           {info?.cast !== undefined ? (
             <button type="button" tabIndex={-1} className="vote-plus" data-testid="vote-plus" onPointerDown={(e) => e.stopPropagation()} onClick={() => info.cast?.(n.id)}>
               +1
+            </button>
+          ) : null}
+          {info?.retract !== undefined && n.mine > 0 ? (
+            <button
+              type="button"
+              tabIndex={-1}
+              className="vote-plus vote-minus"
+              data-testid="vote-minus"
+              onPointerDown={(e) => e.stopPropagation()}
+              onClick={() => info.retract?.(n.id)}
+            >
+              −1
             </button>
           ) : null}
         </span>

@@ -2,7 +2,7 @@ import { itemKey, plainText } from '@werkraum/shared'
 import { createContext, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useValue, type Editor, type TLShapeId } from 'tldraw'
-import { ApiCallError, ballot, fetchMyVotes } from '../../workshop/api.ts'
+import { ApiCallError, ballot, fetchMyVotes, fetchVoteResults } from '../../workshop/api.ts'
 import type { ControlVote } from '../../workshop/controlState.ts'
 import { ActionButton } from './ActionButton.tsx'
 
@@ -13,6 +13,14 @@ export interface VoteBadgeInfo {
   readonly mine: Readonly<Record<string, number>>
   /** Places a dot on a note by clicking it on the canvas (the panel's buttons do the same for keyboards). */
   readonly cast: ((shapeId: string) => void) | undefined
+  /** Takes one of your dots back from a note, from the canvas. */
+  readonly retract: ((shapeId: string) => void) | undefined
+}
+
+/** What the panel lends the canvas: placing and taking back dots by clicking on notes. */
+export interface CanvasBallot {
+  readonly cast: (shapeId: string) => void
+  readonly retract: (shapeId: string) => void
 }
 
 export const VoteBadgeContext = createContext<VoteBadgeInfo | undefined>(undefined)
@@ -46,8 +54,8 @@ interface VotePanelProps {
   readonly editor: Editor | undefined
   readonly canVote: boolean
   readonly onMine: (mine: Readonly<Record<string, number>>) => void
-  /** Gives the canvas a way to place dots through this panel. */
-  readonly onCast: (cast: ((shapeId: string) => void) | undefined) => void
+  /** Gives the canvas a way to place and take back dots through this panel. */
+  readonly onCast: (ballot: CanvasBallot | undefined) => void
 }
 
 /**
@@ -96,21 +104,15 @@ export function VotePanel({ workshopId, token, boardId, boardTitle, vote, editor
 
   const sendRef = useRef(send)
   sendRef.current = send
-  const mineRef = useRef(mine)
-  mineRef.current = mine
   useEffect(() => {
     // Not in anonymous votes: everyone would see whose cursor clicks which note.
     onCast(
       canVote && vote.target === 'notes' && !vote.anonymous
-        ? (shapeId) => {
-            // A click on a note places a dot; once it holds as many of yours as it may, a click takes one back.
-            const own = mineRef.current[itemKey(boardId, shapeId)] ?? 0
-            void sendRef.current(own >= vote.maxPerItem ? 'retractVote' : 'castVote', shapeId)
-          }
+        ? { cast: (shapeId) => void sendRef.current('castVote', shapeId), retract: (shapeId) => void sendRef.current('retractVote', shapeId) }
         : undefined,
     )
     return () => onCast(undefined)
-  }, [canVote, vote.target, vote.anonymous, vote.maxPerItem, boardId, onCast])
+  }, [canVote, vote.target, vote.anonymous, onCast])
 
   const all = vote.target === 'boards' ? [{ key: itemKey(boardId, null), shapeId: null, text: boardTitle }] : notes.map((n) => ({ key: itemKey(boardId, n.id), shapeId: n.id as string, text: n.text }))
   // Once closed: the ranking, most dots first, with bars.
@@ -204,22 +206,10 @@ function useRanking(workshopId: string, token: string, vote: ControlVote): reado
   useEffect(() => {
     if (!closed) return
     const abort = new AbortController()
-    fetch(`/api/workshops/${encodeURIComponent(workshopId)}/votes/${encodeURIComponent(vote.id)}/results`, {
-      headers: { Authorization: `Bearer ${token}` },
-      signal: abort.signal,
-      cache: 'no-store',
-    })
-      .then((r) => (r.ok ? (r.json() as Promise<{ results?: unknown }>) : { results: undefined }))
-      .then((body) => {
-        if (!Array.isArray(body.results)) return
-        const rows: RankedItem[] = []
-        for (const row of body.results as unknown[]) {
-          const r = row as { item?: unknown; text?: unknown; board?: unknown }
-          if (typeof r.item !== 'string') continue
-          rows.push({ key: r.item, shapeId: null, text: typeof r.text === 'string' && r.text !== '' ? r.text : typeof r.board === 'string' ? r.board : '' })
-        }
-        setRanked(rows)
-      })
+    fetchVoteResults(workshopId, token, vote.id, abort.signal)
+      // A note's text, or for a vote on whole boards the board's title.
+      .then((rows) => setRanked(rows.map((r) => ({ key: r.item, shapeId: null, text: r.text !== '' ? r.text : r.board }))))
+      // Not reachable now: the panel shows this board's counts from the control document instead.
       .catch(() => undefined)
     return () => abort.abort()
   }, [workshopId, token, vote.id, closed])
