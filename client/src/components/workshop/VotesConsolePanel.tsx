@@ -3,6 +3,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ControlBoard, ControlVote } from '../../workshop/controlState.ts'
 import type { CommandRunner } from '../../workshop/useCommand.ts'
+import { fetchVoteResults, type VoteResultRow } from '../../workshop/api.ts'
 import { ActionButton } from './ActionButton.tsx'
 
 interface VotesConsolePanelProps {
@@ -48,26 +49,15 @@ export function VotesConsolePanel({ workshopId, token, boards, votes, commands }
   )
 }
 
-interface ResultRow {
-  readonly item: string
-  readonly board: string
-  readonly text: string
-  readonly count: number
-}
-
 /** The ranking as a bar chart, and the results to download (the text of each note comes from the server). */
 function Ranking({ workshopId, token, vote }: { readonly workshopId: string; readonly token: string; readonly vote: ControlVote }) {
   const { t, i18n } = useTranslation()
-  const [rows, setRows] = useState<readonly ResultRow[]>([])
+  const [rows, setRows] = useState<readonly VoteResultRow[]>([])
   const countsKey = JSON.stringify(vote.counts ?? {}) + vote.status
   useEffect(() => {
     const abort = new AbortController()
-    void fetch(`/api/workshops/${workshopId}/votes/${vote.id}/results`, { headers: { Authorization: `Bearer ${token}` }, signal: abort.signal, cache: 'no-store' })
-      .then((r) => (r.ok ? (r.json() as Promise<{ results?: unknown }>) : { results: [] }))
-      .then((body) => {
-        const list = Array.isArray(body.results) ? body.results : []
-        setRows(list.filter((r): r is ResultRow => typeof r === 'object' && r !== null && typeof (r as ResultRow).count === 'number' && typeof (r as ResultRow).text === 'string'))
-      })
+    fetchVoteResults(workshopId, token, vote.id, abort.signal)
+      .then(setRows)
       .catch(() => undefined)
     return () => abort.abort()
   }, [workshopId, token, vote.id, countsKey])
