@@ -308,6 +308,30 @@ describe('votes', () => {
     }
   })
 
+  it('concept cards can be voted on, and count by their title', async () => {
+    const s = await setUp(await start(), ['Ada'])
+    const card = {
+      typeName: 'shape',
+      id: 'shape:card',
+      type: 'concept-card',
+      x: 0,
+      y: 800,
+      parentId: 'page:page',
+      props: { w: 420, h: 360, title: 'Mitfahrbank am Markt', challenge: 'Kein Bus am Sonntag', idea: 'Bänke mit Schild', audience: '', nextSteps: '', carriers: '' },
+    }
+    boardRecords(clients[0]!.doc).set('shape:card', card)
+    const doc = workshopBoardDocName(s.created.id, s.plenary)
+    await waitFor(() => JSON.stringify(s.server.rooms.peek(doc)?.doc.getArray('tl_records').toJSON()).includes('Mitfahrbank am Markt'), 'the card reached the server')
+    const id = (await s.command(session(s))).body.sessionId!
+    expect((await vote(s, id, s.people[0]!.token, 'shape:card')).status).toBe(200)
+    // A frame or a drawing is not an item.
+    boardRecords(clients[0]!.doc).set('shape:frame', { ...card, id: 'shape:frame', type: 'frame', props: { w: 10, h: 10, name: 'Ideen' } })
+    await waitFor(() => JSON.stringify(s.server.rooms.peek(doc)?.doc.getArray('tl_records').toJSON()).includes('shape:frame'), 'the frame reached the server')
+    expect((await vote(s, id, s.people[0]!.token, 'shape:frame')).body.error?.code).toBe('not_eligible')
+    const { body } = await s.get<{ results: Array<{ item: string; text: string; count: number }> }>(`/api/workshops/${s.created.id}/votes/${id}/results`, s.created.facilitatorToken)
+    expect(body.results).toEqual([expect.objectContaining({ item: `${s.plenary}/shape:card`, text: 'Mitfahrbank am Markt', count: 1 })])
+  })
+
   it('results keep the texts the notes had when the vote closed', async () => {
     const s = await setUp(await start(), ['Ada'])
     const id = (await s.command(session(s, { anonymous: true }))).body.sessionId!

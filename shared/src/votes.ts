@@ -3,12 +3,13 @@
  * the server. Ballots are commands; the server checks them against these
  * rules inside one storage transaction.
  */
+import { CONCEPT_CARD_TYPE, conceptCardText } from './concept.ts'
 
 export const VOTE_KINDS = ['dots', 'pledge'] as const
 /** `dots`: a budget of dots to spread; `pledge`: "I'd work on this", always named, one mark per item. */
 export type VoteKind = (typeof VOTE_KINDS)[number]
 
-/** What can be voted on: sticky notes on the chosen boards, or the boards themselves. */
+/** What can be voted on: sticky notes and concept cards on the chosen boards, or the boards themselves. */
 export const VOTE_TARGETS = ['notes', 'boards'] as const
 export type VoteTarget = (typeof VOTE_TARGETS)[number]
 
@@ -20,8 +21,18 @@ export const VoteLimits = {
   MAX_REQUEST_ID_CHARS: 64,
 } as const
 
-/** tldraw shape types that count as items in a `notes` session. */
-export const VOTABLE_SHAPE_TYPES: readonly string[] = ['note']
+/** tldraw shape types that count as items in a `notes` session: sticky notes and concept cards. */
+export const VOTABLE_SHAPE_TYPES: readonly string[] = ['note', CONCEPT_CARD_TYPE]
+
+/**
+ * What an item says in results and rankings: a note's text, a concept card's
+ * title. `props` is read defensively: it comes from a board document.
+ */
+export function votableText(type: string, props: unknown): string {
+  const p = (typeof props === 'object' && props !== null ? props : {}) as { text?: unknown; richText?: unknown }
+  if (type === CONCEPT_CARD_TYPE) return conceptCardText(props).title
+  return typeof p.text === 'string' ? p.text : plainText(p.richText)
+}
 
 export interface VoteSession {
   readonly id: string

@@ -2,6 +2,7 @@ import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Tldraw, useTldrawUser, type Editor, type TLComponents, type TLUserPreferences } from 'tldraw'
 import 'tldraw/tldraw.css'
+import { customShapeUtils } from '../board/shapeUtils.ts'
 import { setLanguage } from '../i18n/index.ts'
 import { isLanguage, type Language } from '../i18n/language.ts'
 import type { BoardSession } from '../sync/boardSession.ts'
@@ -115,6 +116,7 @@ export function BoardCanvas({
           (skip link, header); see editorFocus.ts. */}
       <Tldraw
         store={session.store}
+        shapeUtils={customShapeUtils}
         assetUrls={assetUrls}
         user={user}
         onMount={onMount}

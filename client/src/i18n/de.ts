@@ -342,6 +342,16 @@ export const de: Messages = {
     current: 'Wird gerade gezeigt: „{{text}}“',
     clear: 'Nachricht entfernen',
   },
+  conceptCard: {
+    title: 'Titel',
+    untitled: 'Konzept ohne Titel',
+    challenge: 'Herausforderung',
+    idea: 'Idee',
+    audience: 'Zielgruppe',
+    nextSteps: 'Nächste Schritte',
+    carriers: 'Wer trägt es weiter',
+    add: 'Konzeptkarte hinzufügen',
+  },
   votes: {
     heading: 'Abstimmung: {{title}}',
     pledgeHeading: 'Da mache ich mit: {{title}}',

@@ -343,6 +343,16 @@ export const en = {
     current: 'Shown now: “{{text}}”',
     clear: 'Remove message',
   },
+  conceptCard: {
+    title: 'Title',
+    untitled: 'Untitled concept',
+    challenge: 'Challenge',
+    idea: 'Idea',
+    audience: 'Target group',
+    nextSteps: 'Next steps',
+    carriers: 'Who carries it on',
+    add: 'Add a concept card',
+  },
   votes: {
     heading: 'Vote: {{title}}',
     pledgeHeading: 'I’d work on this: {{title}}',

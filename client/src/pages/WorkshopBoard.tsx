@@ -16,6 +16,7 @@ import { VoteBadges } from '../components/workshop/VoteBadges.tsx'
 import { VoteBadgeContext, VotePanel, type CanvasBallot } from '../components/workshop/VotePanel.tsx'
 import type { ReadOnlyReason } from '../workshop/boardAccess.ts'
 import { applyTemplate } from '../workshop/templates.ts'
+import { addConceptCard } from '../board/addConceptCard.ts'
 
 interface WorkshopBoardProps {
   readonly workshopId: string
@@ -100,6 +101,11 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
         ) : null}
         {snapshot !== undefined ? <ConnectionStatus view={snapshot.connection} /> : null}
         <PresenceList people={snapshot?.people ?? []} onFollow={editor !== undefined ? follow : undefined} />
+        {!readOnly && editor !== undefined ? (
+          <button type="button" className="button button--small" data-testid="add-concept-card" onClick={() => addConceptCard(editor)}>
+            {t('conceptCard.add')}
+          </button>
+        ) : null}
         {onSummonEveryone !== undefined && editor !== undefined ? (
           <button type="button" className="button button--small" data-testid="summon-everyone" onClick={() => onSummonEveryone(editor.getViewportPageBounds().toJson())}>
             {t('workshop.summon')}

@@ -4,7 +4,8 @@
  * bindings between them. React components only read `getSnapshot()`.
  */
 import { SYNC_PATH } from '@werkraum/shared'
-import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, type TLAssetStore, type TLStore } from 'tldraw'
+import { atom, createTLStore, defaultBindingUtils, type TLAssetStore, type TLStore } from 'tldraw'
+import { boardShapeUtils } from '../board/shapeUtils.ts'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import type { Identity } from '../user/identity.ts'
@@ -88,7 +89,7 @@ export class BoardSession {
   /** `docName` is the document's full name: `board.<name>`, or `ws.<workshop>.board.<board>`. */
   constructor(docName: string, identity: Identity, options: BoardSessionOptions = {}) {
     this.store = createTLStore({
-      shapeUtils: defaultShapeUtils,
+      shapeUtils: boardShapeUtils,
       bindingUtils: defaultBindingUtils,
       ...(options.assets ? { assets: options.assets } : {}),
     })

@@ -3,18 +3,18 @@ import {
   createShapeId,
   createTLStore,
   defaultBindingUtils,
-  defaultShapeUtils,
   toRichText,
   type TLGeoShape,
   type TLPageId,
   type TLStore,
 } from 'tldraw'
 import * as Y from 'yjs'
+import { boardShapeUtils } from '../board/shapeUtils.ts'
 
 export const REMOTE = { name: 'test-remote' } as const
 
 export function newStore(): TLStore {
-  return createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
+  return createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: defaultBindingUtils })
 }
 
 /** Passes every update of `a` to `b` and back, like a server would. Returns a function that cuts the link. */

@@ -2,7 +2,6 @@ import { BOARD_TEMPLATES, LOCALES } from '@werkraum/shared'
 import {
   PageRecordType,
   StyleProp,
-  defaultShapeUtils,
   type Editor,
   type IndexKey,
   type TLEditorRunOptions,
@@ -13,6 +12,7 @@ import {
 } from 'tldraw'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import * as Y from 'yjs'
+import { boardShapeUtils } from '../board/shapeUtils.ts'
 import { bindStoreToDoc } from '../sync/storeBinding.ts'
 import { documentRecords, exchange, geoShape, newStore } from '../sync/testStores.ts'
 import { applyTemplate, templateShapes, type TemplateEditor } from './templates.ts'
@@ -24,7 +24,7 @@ import { applyTemplate, templateShapes, type TemplateEditor } from './templates.
 // every record against tldraw's schema. The first test keeps the real Editor
 // a valid argument (checked by the typecheck).
 
-const utils = new Map<string, (typeof defaultShapeUtils)[number]>(defaultShapeUtils.map((util) => [util.type, util]))
+const utils = new Map<string, (typeof boardShapeUtils)[number]>(boardShapeUtils.map((util) => [util.type, util]))
 
 function toRecord(store: TLStore, partial: TLShapePartial): TLShape {
   const Util = utils.get(partial.type)
@@ -118,6 +118,10 @@ describe('templateShapes', () => {
     expect(names('de')).toEqual(['Herausforderung', 'Idee', 'Zielgruppe', 'Nächste Schritte'])
     expect(names('en')).toEqual(['Challenge', 'Idea', 'Target group', 'Next steps'])
     expect(templateShapes('concept', 'de').filter((shape) => shape.type === 'arrow')).toHaveLength(3)
+    // And one empty concept card, below the areas.
+    const cards = templateShapes('concept', 'de').filter((shape) => shape.type === 'concept-card')
+    expect(cards).toHaveLength(1)
+    expect(cards[0]!.props).toMatchObject({ title: '', idea: '' })
   })
 
   it('gives the brainstorming board labelled areas and example notes in the first', () => {

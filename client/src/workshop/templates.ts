@@ -9,7 +9,8 @@
  * `createShapes` would otherwise fill them from each browser's "style for next
  * shape". Only what tldraw measures on creation (a note's growY) may differ.
  */
-import type { BoardTemplate, Locale } from '@werkraum/shared'
+import { CONCEPT_CARD_TYPE, type BoardTemplate, type Locale } from '@werkraum/shared'
+import { ConceptCardShapeUtil, type ConceptCardShape } from '../board/ConceptCardShape.tsx'
 import {
   createShapeId,
   getIndices,
@@ -101,6 +102,8 @@ export function templateShapes(template: BoardTemplate, locale: Locale): TLShape
           if (i < areas.length - 1) shapes.push(arrow(id(`arrow-${i + 1}`), areaX(i) + AREA_W + 20, AREA_H / 2, GAP - 40))
           return shapes
         }),
+        // Below the areas: the card the group's concept ends up on (read by votes and the catalogue).
+        conceptCard(id('card'), 0, AREA_H + GAP),
       ]
     }
     default: {
@@ -153,6 +156,11 @@ function text(id: TLShapeId, parentId: TLShapeId | undefined, x: number, y: numb
   // A hint wraps inside its area; a title grows with its text.
   const width = parentId ? { autoSize: false, w: AREA_W - 2 * PADDING } : { autoSize: true, w: 8 }
   return { ...BASE, id, type: 'text', ...(parentId && { parentId }), x, y, props: { ...props, ...width } }
+}
+
+function conceptCard(id: TLShapeId, x: number, y: number): TLShapePartial<ConceptCardShape> {
+  // Every prop set (the defaults never read the editor), so two browsers laying the board out write the same.
+  return { ...BASE, id, type: CONCEPT_CARD_TYPE, x, y, props: new ConceptCardShapeUtil(undefined as never).getDefaultProps() }
 }
 
 function note(id: TLShapeId, parentId: TLShapeId, x: number, y: number, content: string): TLShapePartial<TLNoteShape> {

@@ -22,7 +22,7 @@ import { CreateWorkshopBodySchema, JoinBodySchema, WorkshopCommandSchema, type W
 import { signToken, verifyToken } from '../auth/tokens.ts'
 import { chooseRoom, openBreakout, placeLateComer, takeOutOfRooms } from '../workshops/breakout.ts'
 import type { Participant, Workshop, WorkshopStore } from '../workshops/store.ts'
-import { noteOnBoard } from '../workshops/voteItems.ts'
+import { itemOnBoard } from '../workshops/voteItems.ts'
 import { closeVoteWithPhase } from '../workshops/votes.ts'
 import { resultRows } from '../workshops/voteResults.ts'
 import type * as Y from 'yjs'
@@ -89,7 +89,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         : body.shapeId !== null &&
           (body.type === 'retractVote' ||
             (isOpenBoard(ctx.store, workshopId, body.boardId) &&
-              (await ctx.readDocument(workshopBoardDocName(workshopId, body.boardId), (doc) => noteOnBoard(doc, body.shapeId!))) !== undefined)))
+              (await ctx.readDocument(workshopBoardDocName(workshopId, body.boardId), (doc) => itemOnBoard(doc, body.shapeId!))) !== undefined)))
     if (!eligible) return sendApiError(req, res, 409, 'not_eligible')
     const item = itemKey(body.boardId, body.shapeId)
     const outcome =

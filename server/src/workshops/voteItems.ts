@@ -1,8 +1,9 @@
 /**
- * What a ballot points at, read from the board document: a sticky note that
- * exists on the board (for `notes` sessions) and its text for the results.
+ * What a ballot points at, read from the board document: a sticky note or a
+ * concept card that exists on the board (for `notes` sessions), and its text
+ * for the results.
  */
-import { RECORDS_KEY, VOTABLE_SHAPE_TYPES, plainText } from '@werkraum/shared'
+import { RECORDS_KEY, VOTABLE_SHAPE_TYPES, votableText } from '@werkraum/shared'
 import type * as Y from 'yjs'
 
 /**
@@ -24,12 +25,11 @@ export interface VoteItem {
   readonly text: string
 }
 
-/** The note `shapeId` on this board, or undefined if there is none (deleted, never existed, not a note). */
-export function noteOnBoard(doc: Y.Doc, shapeId: string): VoteItem | undefined {
+/** The note or concept card `shapeId` on this board, or undefined if there is none (deleted, never existed, something else). */
+export function itemOnBoard(doc: Y.Doc, shapeId: string): VoteItem | undefined {
   const record = recordAt(doc, shapeId)
   if (typeof record !== 'object' || record === null) return undefined
-  const r = record as { typeName?: unknown; type?: unknown; props?: { richText?: unknown; text?: unknown } }
+  const r = record as { typeName?: unknown; type?: unknown; props?: unknown }
   if (r.typeName !== 'shape' || typeof r.type !== 'string' || !VOTABLE_SHAPE_TYPES.includes(r.type)) return undefined
-  const text = typeof r.props?.text === 'string' ? r.props.text : plainText(r.props?.richText)
-  return { shapeId, text }
+  return { shapeId, text: votableText(r.type, r.props) }
 }

@@ -8,7 +8,7 @@
 import { workshopBoardDocName, type ResultRow, type VoteSession } from '@werkraum/shared'
 import type * as Y from 'yjs'
 import type { WorkshopStore } from './store.ts'
-import { noteOnBoard } from './voteItems.ts'
+import { itemOnBoard } from './voteItems.ts'
 
 /** Reads a document without changing it. */
 export type ReadDocument = <T>(name: string, look: (doc: Y.Doc) => T) => Promise<T>
@@ -26,7 +26,7 @@ async function liveTexts(store: WorkshopStore, read: ReadDocument, workshopId: s
     const { boardId, shapeId } = splitItem(item)
     const board = store.board(workshopId, boardId)?.title ?? ''
     const text =
-      shapeId === undefined ? board : ((await read(workshopBoardDocName(workshopId, boardId), (doc) => noteOnBoard(doc, shapeId)))?.text ?? '')
+      shapeId === undefined ? board : ((await read(workshopBoardDocName(workshopId, boardId), (doc) => itemOnBoard(doc, shapeId)))?.text ?? '')
     texts.set(item, { board, text })
   }
   return texts

@@ -1,4 +1,4 @@
-import { itemKey } from '@werkraum/shared'
+import { VOTABLE_SHAPE_TYPES, itemKey } from '@werkraum/shared'
 import { useContext } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import { VoteBadgeContext } from './VotePanel.tsx'
@@ -18,7 +18,7 @@ export function VoteBadges() {
       if (info?.vote === undefined || info.vote.status !== 'open' || info.vote.target !== 'notes' || !info.vote.boardIds.includes(info.boardId)) return []
       return editor
         .getCurrentPageShapes()
-        .filter((s) => s.type === 'note')
+        .filter((s) => VOTABLE_SHAPE_TYPES.includes(s.type))
         .map((s) => {
           const bounds = editor.getShapePageBounds(s.id)
           if (!bounds) return undefined
@@ -37,7 +37,7 @@ export function VoteBadges() {
       const counts = info.vote.counts ?? {}
       return editor
         .getCurrentPageShapes()
-        .filter((s) => s.type === 'note')
+        .filter((s) => VOTABLE_SHAPE_TYPES.includes(s.type))
         .map((s) => {
           const key = itemKey(info.boardId, s.id)
           const bounds = editor.getShapePageBounds(s.id)

@@ -1,4 +1,4 @@
-import { itemKey, plainText } from '@werkraum/shared'
+import { VOTABLE_SHAPE_TYPES, itemKey, votableText } from '@werkraum/shared'
 import { createContext, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useValue, type Editor, type TLShapeId } from 'tldraw'
@@ -30,7 +30,7 @@ export interface VoteNote {
   readonly text: string
 }
 
-/** The sticky notes on the current page, kept up to date as people write. */
+/** The sticky notes and concept cards on the current page, kept up to date as people write. */
 export function useNotes(editor: Editor | undefined): readonly VoteNote[] {
   return useValue(
     'vote notes',
@@ -39,8 +39,8 @@ export function useNotes(editor: Editor | undefined): readonly VoteNote[] {
         ? []
         : editor
             .getCurrentPageShapes()
-            .filter((s) => s.type === 'note')
-            .map((s) => ({ id: s.id, text: plainText((s.props as { richText?: unknown }).richText) })),
+            .filter((s) => VOTABLE_SHAPE_TYPES.includes(s.type))
+            .map((s) => ({ id: s.id, text: votableText(s.type, s.props) })),
     [editor],
   )
 }
