@@ -178,3 +178,4 @@ export const OkSchema = z.looseObject({ ok: z.literal(true) })
 
 /** `GET /api/time` answer: the server's clock, for estimating this device's offset. */
 export const ServerTimeSchema = z.object({ now: z.number() })
+export * from './catalogueSchema.ts'

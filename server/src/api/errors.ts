@@ -33,6 +33,7 @@ const MESSAGES = {
   shutting_down: { de: 'Der Server fährt gerade herunter.', en: 'The server is shutting down.' },
   storage_failed: { de: 'Speichern schlägt gerade fehl; siehe Protokoll.', en: 'Writing to storage is failing; see the logs.' },
   internal_error: { de: 'Auf dem Server ist etwas schiefgegangen.', en: 'Something went wrong on the server.' },
+  unknown_format: { de: 'Dieses Format gibt es nicht (json, md oder csv).', en: 'There is no such format (json, md or csv).' },
   method_not_allowed: { de: 'Diese Methode wird hier nicht unterstützt.', en: 'This method is not supported here.' },
 } as const
 

@@ -25,6 +25,8 @@ import type { Participant, Workshop, WorkshopStore } from '../workshops/store.ts
 import { itemOnBoard } from '../workshops/voteItems.ts'
 import { closeVoteWithPhase } from '../workshops/votes.ts'
 import { resultRows } from '../workshops/voteResults.ts'
+import { buildCatalogue } from '../workshops/catalogue.ts'
+import { exportFileName, isTextExportFormat, rendered } from '../workshops/catalogueFiles.ts'
 import type * as Y from 'yjs'
 import { sendApiError, sendApiJson } from './errors.ts'
 import { readBody, readRaw } from './body.ts'
@@ -137,6 +139,28 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       return
     }
     sendApiJson(res, 200, { session, results: rows })
+  }
+
+  /**
+   * The concept catalogue as JSON, Markdown or CSV, for those who may export
+   * (facilitators and moderators). Names only with `names=1`.
+   */
+  const exportCatalogue = async (req: IncomingMessage, res: ServerResponse, url: URL, workshopId: string): Promise<void> => {
+    const who = caller(req, res, workshopId)
+    if (!who) return
+    if (!permissionsOf(who.participant.role).export) return sendApiError(req, res, 403, 'forbidden')
+    const format = url.searchParams.get('format') ?? 'json'
+    if (!isTextExportFormat(format)) return sendApiError(req, res, 400, 'unknown_format')
+    const catalogue = await buildCatalogue(ctx.store, ctx.readDocument, workshopId, { names: url.searchParams.get('names') === '1', now: Date.now() })
+    if (!catalogue) return sendApiError(req, res, 404, 'not_found')
+    const file = rendered(catalogue, format)
+    res.writeHead(200, {
+      'Content-Type': file.type,
+      // The title is the participants' text: only an ASCII fallback name in the header, the real one percent-encoded.
+      'Content-Disposition': `attachment; filename="catalogue.${format}"; filename*=UTF-8''${encodeURIComponent(exportFileName(catalogue.workshop.title, format))}`,
+      'Cache-Control': 'no-store',
+    })
+    res.end(file.body)
   }
 
   const tokenFor = (workshopId: string, participantId: string): string =>
@@ -437,6 +461,11 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       if (req.method !== 'GET') return sendApiError(req, res, 405, 'method_not_allowed')
       const [, workshopId, sessionId, what] = votePath as unknown as [string, string, string, 'mine' | 'results']
       return what === 'mine' ? myVotes(req, res, workshopId, sessionId) : voteResults(req, res, url, workshopId, sessionId)
+    }
+    const exportPath = /^\/api\/workshops\/([A-Za-z0-9]{1,40})\/export$/.exec(path)
+    if (exportPath) {
+      if (req.method !== 'GET') return sendApiError(req, res, 405, 'method_not_allowed')
+      return exportCatalogue(req, res, url, exportPath[1]!)
     }
     const imagesPath = /^\/api\/workshops\/([A-Za-z0-9]{1,40})\/images(?:\/([A-Za-z0-9]{1,40}))?$/.exec(path)
     if (imagesPath) {

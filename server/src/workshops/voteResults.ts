@@ -58,7 +58,8 @@ export async function resultRows(store: WorkshopStore, read: ReadDocument, works
       ...(voters ? { names: (voters.get(item) ?? []).map((id) => names.get(id) ?? '').filter((n) => n !== '') } : {}),
     })
   }
-  return rows.sort((a, b) => b.count - a.count || a.item.localeCompare(b.item))
+  // Equal counts in reading order (board, then text), not in the order of random ids.
+  return rows.sort((a, b) => b.count - a.count || a.board.localeCompare(b.board) || a.text.localeCompare(b.text) || a.item.localeCompare(b.item))
 }
 
 /** Keeps the texts of every session closed since the last look. Safe to run twice at once: the second writes the same. */
