@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { catalogueDate } from '@werkraum/shared'
+import { catalogueDate, catalogueHtml } from '@werkraum/shared'
 import { CatalogueSchema, catalogueJsonSchema, type Catalogue } from '@werkraum/shared/schemas'
 import { buildFixtureWorkshop, type FixtureWorkshop } from './support/catalogueFixture.ts'
 import { removeDir, repoRoot, startTestServer } from './support/server.ts'
@@ -100,6 +100,15 @@ describe('the concept catalogue as JSON, Markdown and CSV', () => {
     expect(csv).toContain('"Bürgerbus <script>alert(1)</script>\nzweite Zeile"')
     // A cell that starts like a formula is not one.
     expect(csv).toContain(`"'=HYPERLINK(""http://example.org"")"`)
+    // The browser's HTML catalogue is built from the same JSON.
+    const html = catalogueHtml(json, new Map([[fixture.boards.plenary, 'data:image/svg+xml;base64,PHN2Zy8+'], [fixture.boards.results, 'https://example.org/tracker.svg']]))
+    expect(html).toContain('Bürgerbus &lt;script&gt;alert(1)&lt;/script&gt;\nzweite Zeile')
+    expect(html).toContain('Mitfahrbank &amp; &lt;b&gt;Bank&lt;/b&gt;')
+    expect(html).not.toContain('<script')
+    expect(html).not.toContain('<b>')
+    expect(html).toContain('<img src="data:image/svg+xml;base64,PHN2Zy8+"')
+    // A picture from elsewhere would be a request from the file: left out.
+    expect(html).not.toContain('example.org/tracker')
   })
 
   it('names only when asked for; anonymous votes never have any', async () => {
