@@ -31,8 +31,17 @@ function shape(id: string, type: string, x: number, y: number, props: Record<str
   return { typeName: 'shape', id, type, x, y, rotation: 0, index: 'a1', parentId, isLocked: false, opacity: 1, meta: {}, props }
 }
 
-const note = (id: string, x: number, y: number, text: string, parentId?: string) => shape(id, 'note', x, y, { richText: rich(text), color: 'yellow' }, parentId)
-const frame = (id: string, x: number, y: number, name: string) => shape(id, 'frame', x, y, { w: 600, h: 700, name })
+// Every prop set, as tldraw 3.15 writes them: a browser drops a record that fails its validators.
+const note = (id: string, x: number, y: number, text: string, parentId?: string) =>
+  shape(
+    id,
+    'note',
+    x,
+    y,
+    { color: 'yellow', richText: rich(text), size: 'm', font: 'sans', align: 'middle', verticalAlign: 'middle', labelColor: 'black', growY: 0, fontSizeAdjustment: 0, url: '', scale: 1 },
+    parentId,
+  )
+const frame = (id: string, x: number, y: number, name: string) => shape(id, 'frame', x, y, { w: 600, h: 700, name, color: 'black' })
 const card = (id: string, x: number, y: number, fields: Record<string, string>) =>
   shape(id, 'concept-card', x, y, { w: 420, h: 360, title: '', challenge: '', idea: '', audience: '', nextSteps: '', carriers: '', ...fields })
 

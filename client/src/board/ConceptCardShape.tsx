@@ -25,6 +25,8 @@ export type ConceptCardProps = { w: number; h: number } & Record<ConceptField, s
 export type ConceptCardShape = TLBaseShape<typeof CONCEPT_CARD_TYPE, ConceptCardProps>
 
 export const CONCEPT_CARD_WIDTH = 420
+/** Instance meta flag of an editor that only draws pictures for an export (see workshop/export/boardPictures.tsx). */
+export const EXPORT_META_KEY = 'werkraumExport'
 /** Title and five labelled empty fields fit in this. */
 export const CONCEPT_CARD_MIN_HEIGHT = 360
 
@@ -135,10 +137,13 @@ function ConceptCardView({ shape }: { shape: ConceptCardShape }) {
   const selected = useValue('concept card selected', () => editor.getSelectedShapeIds().includes(shape.id), [editor, shape.id])
   const contentRef = useRef<HTMLDivElement>(null)
 
+  // Drawn for an export: a store of its own that nobody else shares, where every card may fit itself.
+  const exporting = useValue('exporting', () => editor.getInstanceState().meta[EXPORT_META_KEY] === true, [editor])
+
   // The card as tall as its text: measured after each render by whoever has it selected or open.
   useLayoutEffect(() => {
     const content = contentRef.current
-    if (!content || (!editing && !selected) || editor.getIsReadonly()) return
+    if (!content || (!exporting && ((!editing && !selected) || editor.getIsReadonly()))) return
     const needed = Math.max(CONCEPT_CARD_MIN_HEIGHT, Math.ceil(content.offsetHeight))
     if (Math.abs(needed - shape.props.h) < 1) return
     // Outside the undo history: undoing a word should not need a second undo for the height.

@@ -1,8 +1,8 @@
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Tldraw, useTldrawUser, type Editor, type TLComponents, type TLUserPreferences } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { customShapeUtils } from '../board/shapeUtils.ts'
+import { assetUrls, licenseKey } from '../board/tldrawSetup.ts'
 import { setLanguage } from '../i18n/index.ts'
 import { isLanguage, type Language } from '../i18n/language.ts'
 import type { BoardSession } from '../sync/boardSession.ts'
@@ -10,15 +10,6 @@ import { cleanName, type Identity } from '../user/identity.ts'
 import { manageEditorFocus } from './editorFocus.ts'
 import { useTldrawA11yFixes } from './useTldrawA11yFixes.ts'
 
-// Fonts, icons and tldraw's translations are bundled by Vite and served from
-// our own origin; without this tldraw fetches them from its CDN.
-const assetUrls = getAssetUrlsByImport()
-
-/**
- * An operator who owns a tldraw licence key can set it at build time. Without
- * one, tldraw 3.15 runs with its "Made with tldraw" mark, which must stay visible.
- */
-const licenseKey: string | undefined = import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined
 
 type OtherPreferences = Omit<TLUserPreferences, 'id' | 'name' | 'color' | 'locale'>
 

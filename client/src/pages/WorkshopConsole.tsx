@@ -2,6 +2,7 @@ import { permissionsOf, type Role, type WorkshopView } from '@werkraum/shared'
 import { useTranslation } from 'react-i18next'
 import { AgendaPanel } from '../components/workshop/AgendaPanel.tsx'
 import { BoardsPanel } from '../components/workshop/BoardsPanel.tsx'
+import { CataloguePanel } from '../components/workshop/CataloguePanel.tsx'
 import { DeletePanel } from '../components/workshop/DeletePanel.tsx'
 import { InvitePanel } from '../components/workshop/InvitePanel.tsx'
 import { PeoplePanel } from '../components/workshop/PeoplePanel.tsx'
@@ -45,6 +46,9 @@ export function WorkshopConsole({ session, workshop, control, role }: WorkshopCo
       ) : null}
       {permissions.managePeople ? <PeoplePanel participants={control?.participants} commands={commands} /> : null}
       {permissions.manageBoards ? <BoardsPanel workshopId={workshop.id} boards={control?.boards.filter((b) => !b.room)} canLock={permissions.command} commands={commands} /> : null}
+      {permissions.export && control !== undefined ? (
+        <CataloguePanel workshopId={workshop.id} token={session.token} title={control.title || workshop.title} boards={control.boards.filter((b) => !b.archived)} />
+      ) : null}
       {role === 'facilitator' ? <DeletePanel workshopId={workshop.id} token={session.token} title={control?.title || workshop.title} /> : null}
     </div>
   )

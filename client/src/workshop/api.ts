@@ -6,11 +6,13 @@
 import type { CreatedWorkshop, JoinedWorkshop, Locale, WorkshopView } from '@werkraum/shared'
 import {
   ApiErrorSchema,
+  CatalogueSchema,
   CreatedWorkshopSchema,
   JoinedWorkshopSchema,
   OkSchema,
   UploadedImageSchema,
   WorkshopViewSchema,
+  type Catalogue,
   type WorkshopCommand,
 } from '@werkraum/shared/schemas'
 import { i18next } from '../i18n/index.ts'
@@ -180,4 +182,26 @@ export function fetchVoteResults(id: string, token: string, sessionId: string, s
 
 export function fetchMyVotes(id: string, token: string, sessionId: string): Promise<MyVotes> {
   return call(`/api/workshops/${encodeURIComponent(id)}/votes/${encodeURIComponent(sessionId)}/mine`, MyVotesSchema, { token })
+}
+
+/** The concept catalogue's data; names only with `names`. */
+export function fetchCatalogue(id: string, token: string, names: boolean): Promise<Catalogue> {
+  return call(`/api/workshops/${encodeURIComponent(id)}/export?format=json${names ? '&names=1' : ''}`, CatalogueSchema, { token })
+}
+
+/**
+ * A file the server renders (results as CSV, a catalogue as Markdown …), as it
+ * came. An error answer becomes an `ApiCallError`, never a saved file.
+ */
+export async function fetchFile(path: string, token: string): Promise<Blob> {
+  let response: Response
+  try {
+    response = await fetch(path, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': i18next.language === 'de' ? 'de' : 'en' }, cache: 'no-store' })
+  } catch {
+    throw new ApiCallError(0, 'network', i18next.t('api.network'))
+  }
+  if (response.ok) return response.blob()
+  const parsed = ApiErrorSchema.safeParse(await response.json().catch(() => undefined))
+  if (parsed.success) throw new ApiCallError(response.status, parsed.data.error.code, parsed.data.error.message)
+  throw new ApiCallError(response.status, 'bad_answer', i18next.t('api.badAnswer', { status: String(response.status) }))
 }

@@ -3,7 +3,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ControlBoard, ControlVote } from '../../workshop/controlState.ts'
 import type { CommandRunner } from '../../workshop/useCommand.ts'
-import { fetchVoteResults, type VoteResultRow } from '../../workshop/api.ts'
+import { ApiCallError, fetchFile, fetchVoteResults, type VoteResultRow } from '../../workshop/api.ts'
+import { saveFile } from '../../workshop/export/saveFile.ts'
 import { ActionButton } from './ActionButton.tsx'
 
 interface VotesConsolePanelProps {
@@ -51,7 +52,7 @@ export function VotesConsolePanel({ workshopId, token, boards, votes, commands }
 
 /** The ranking as a bar chart, and the results to download (the text of each note comes from the server). */
 function Ranking({ workshopId, token, vote }: { readonly workshopId: string; readonly token: string; readonly vote: ControlVote }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [rows, setRows] = useState<readonly VoteResultRow[]>([])
   const countsKey = JSON.stringify(vote.counts ?? {}) + vote.status
   useEffect(() => {
@@ -65,25 +66,12 @@ function Ranking({ workshopId, token, vote }: { readonly workshopId: string; rea
   const [problem, setProblem] = useState<string>()
   const download = async (format: 'csv' | 'json'): Promise<void> => {
     setProblem(undefined)
-    let response: Response
     try {
-      response = await fetch(`/api/workshops/${workshopId}/votes/${vote.id}/results${format === 'csv' ? '?format=csv' : ''}`, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': i18n.language }, cache: 'no-store' })
-    } catch {
-      setProblem(t('api.network'))
-      return
+      const file = await fetchFile(`/api/workshops/${encodeURIComponent(workshopId)}/votes/${encodeURIComponent(vote.id)}/results${format === 'csv' ? '?format=csv' : ''}`, token)
+      saveFile(file, `votes-${vote.id}.${format}`)
+    } catch (error) {
+      setProblem(error instanceof ApiCallError ? error.message : t('api.network'))
     }
-    if (!response.ok) {
-      // An error answer must not end up saved as the results file.
-      const body = (await response.json().catch(() => undefined)) as { error?: { message?: unknown } } | undefined
-      setProblem(typeof body?.error?.message === 'string' ? body.error.message : t('api.badAnswer', { status: String(response.status) }))
-      return
-    }
-    const url = URL.createObjectURL(await response.blob())
-    const link = document.createElement('a')
-    link.href = url
-    link.download = `votes-${vote.id}.${format}`
-    link.click()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
   }
 
   const max = Math.max(1, ...rows.map((r) => r.count))

@@ -1,0 +1,132 @@
+/**
+ * Pictures of whole boards for the catalogue and for download (issue #6),
+ * drawn by tldraw itself. A board is fetched once from the server into a
+ * document of its own that is disconnected before anything reads it, so an
+ * export never writes to a board and never shows its maker as present there.
+ * tldraw then draws it in an editor outside the visible page.
+ */
+import { workshopBoardDocName } from '@werkraum/shared'
+import { useCallback, useRef, useState, type ReactNode } from 'react'
+import { Tldraw, createTLStore, defaultBindingUtils, type Editor, type TLStore } from 'tldraw'
+import * as Y from 'yjs'
+import { boardShapeUtils, customShapeUtils } from '../../board/shapeUtils.ts'
+import { EXPORT_META_KEY } from '../../board/ConceptCardShape.tsx'
+import { assetUrls, licenseKey } from '../../board/tldrawSetup.ts'
+import { syncServerUrl } from '../../sync/boardSession.ts'
+import { bindStoreToDoc } from '../../sync/storeBinding.ts'
+import { WerkraumProvider } from '../../sync/werkraumProvider.ts'
+import { workshopAssetStore } from '../assetStore.ts'
+
+/** A board that does not answer within this long is reported as failed, not waited for forever. */
+const BOARD_LOAD_TIMEOUT_MS = 20_000
+
+export type PictureFormat = 'svg' | 'png'
+
+export interface BoardPicture {
+  /** SVG markup, or for PNG an object of the image. */
+  readonly svg?: string
+  readonly png?: Blob
+  readonly width: number
+  readonly height: number
+}
+
+/** The board's records as the server has them, in a store of their own. */
+async function loadBoardStore(workshopId: string, token: string, boardId: string, assets: ReturnType<typeof workshopAssetStore>): Promise<TLStore> {
+  const doc = new Y.Doc()
+  const provider = new WerkraumProvider(syncServerUrl(window.location), workshopBoardDocName(workshopId, boardId), doc, { params: { token } })
+  // No presence: nobody should see the exporter "on" every board for a moment.
+  provider.awareness.setLocalState(null)
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`board ${boardId} did not load`)), BOARD_LOAD_TIMEOUT_MS)
+      const done = (synced: boolean): void => {
+        if (!synced) return
+        clearTimeout(timer)
+        provider.off('sync', done)
+        resolve()
+      }
+      provider.on('sync', done)
+    })
+  } finally {
+    // Disconnected before the records are read: reading tidies the document, and that must stay here.
+    provider.destroy()
+  }
+  const store = createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: defaultBindingUtils, assets })
+  const outcome = bindStoreToDoc(store, doc)
+  if (outcome.kind !== 'bound') throw new Error(`board ${boardId} could not be read (${outcome.kind})`)
+  outcome.binding.dispose()
+  doc.destroy()
+  return store
+}
+
+/** Two frames: React has rendered the flag's change and the cards have measured themselves. */
+function afterLayout(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))
+}
+
+async function draw(editor: Editor, format: PictureFormat): Promise<BoardPicture> {
+  const ids = [...editor.getCurrentPageShapeIds()]
+  if (ids.length === 0) return format === 'svg' ? { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', width: 1, height: 1 } : { png: new Blob(), width: 0, height: 0 }
+  if (format === 'svg') return editor.getSvgString(ids, { background: true, padding: 32 }).then((r) => r ?? Promise.reject(new Error('nothing to draw')))
+  const image = await editor.toImage(ids, { format: 'png', background: true, padding: 32, scale: 2 })
+  return { png: image.blob, width: image.width, height: image.height }
+}
+
+interface Job {
+  readonly store: TLStore
+  readonly format: PictureFormat
+  readonly resolve: (picture: BoardPicture) => void
+  readonly reject: (error: unknown) => void
+}
+
+/**
+ * `element` must be rendered somewhere on the page (it is invisible);
+ * `picture` then draws one board at a time.
+ */
+export function useBoardPictures(workshopId: string, token: string): { element: ReactNode; picture: (boardId: string, format: PictureFormat) => Promise<BoardPicture> } {
+  const [job, setJob] = useState<Job>()
+  const queue = useRef(Promise.resolve())
+
+  const picture = useCallback(
+    (boardId: string, format: PictureFormat): Promise<BoardPicture> => {
+      const run = queue.current.then(async () => {
+        const assets = workshopAssetStore(workshopId, token)
+        try {
+          const store = await loadBoardStore(workshopId, token, boardId, assets)
+          return await new Promise<BoardPicture>((resolve, reject) => setJob({ store, format, resolve, reject }))
+        } finally {
+          setJob(undefined)
+          assets.dispose()
+        }
+      })
+      queue.current = run.then(
+        () => undefined,
+        () => undefined,
+      )
+      return run
+    },
+    [workshopId, token],
+  )
+
+  const onMount = useCallback(
+    (editor: Editor) => {
+      if (!job) return
+      // Cards fit their text first (their stored height may be one nobody measured), then tldraw draws.
+      editor.updateInstanceState({ meta: { [EXPORT_META_KEY]: true } })
+      // tldraw renders only what is in view: all of it, so every card gets measured.
+      editor.zoomToFit({ animation: { duration: 0 } })
+      afterLayout()
+        .then(() => draw(editor, job.format))
+        .then(job.resolve, job.reject)
+    },
+    [job],
+  )
+
+  const element = job ? (
+    // Drawn where nobody sees it and screen readers skip it; tldraw needs a sized box to lay out in.
+    <div className="board-picture-stage" aria-hidden="true" inert>
+      <Tldraw store={job.store} shapeUtils={customShapeUtils} assetUrls={assetUrls} licenseKey={licenseKey} hideUi autoFocus={false} onMount={onMount} />
+    </div>
+  ) : null
+  return { element, picture }
+}

@@ -1,0 +1,45 @@
+/**
+ * Building the catalogue files in the browser (issue #6): the data comes from
+ * the server, each board's picture from tldraw here, one board after another,
+ * reporting progress as it goes.
+ */
+import { catalogueHtml, catalogueMarkdown } from '@werkraum/shared'
+import type { Catalogue } from '@werkraum/shared/schemas'
+import { strToU8, zipSync } from 'fflate'
+import type { BoardPicture, PictureFormat } from './boardPictures.tsx'
+
+export type DrawBoard = (boardId: string, format: PictureFormat) => Promise<BoardPicture>
+
+/** Board ids in the order of the catalogue's sections, and their SVGs; `onProgress(done, total)` after each. */
+export async function drawAllBoards(catalogue: Catalogue, draw: DrawBoard, onProgress: (done: number, total: number) => void): Promise<Map<string, string>> {
+  const pictures = new Map<string, string>()
+  const total = catalogue.sections.length
+  onProgress(0, total)
+  for (const [i, section] of catalogue.sections.entries()) {
+    const picture = await draw(section.boardId, 'svg')
+    if (picture.svg !== undefined) pictures.set(section.boardId, picture.svg)
+    onProgress(i + 1, total)
+  }
+  return pictures
+}
+
+/** An SVG as a `data:` URL (base64 of its UTF-8), for the HTML file's `<img>`. */
+export function svgDataUrl(svg: string): string {
+  const bytes = new TextEncoder().encode(svg)
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return `data:image/svg+xml;base64,${btoa(binary)}`
+}
+
+export function htmlFile(catalogue: Catalogue, pictures: ReadonlyMap<string, string>): Blob {
+  const urls = new Map([...pictures].map(([id, svg]) => [id, svgDataUrl(svg)]))
+  return new Blob([catalogueHtml(catalogue, urls)], { type: 'text/html;charset=utf-8' })
+}
+
+/** The Markdown catalogue with one SVG per board under `boards/`, in one ZIP. */
+export function markdownZip(catalogue: Catalogue, pictures: ReadonlyMap<string, string>, baseName: string): Blob {
+  const files: Record<string, Uint8Array> = { [`${baseName}/catalogue.md`]: strToU8(catalogueMarkdown(catalogue, { pictures: true })) }
+  for (const [boardId, svg] of pictures) files[`${baseName}/boards/${boardId}.svg`] = strToU8(svg)
+  const zipped = zipSync(files, { level: 6 })
+  return new Blob([zipped], { type: 'application/zip' })
+}

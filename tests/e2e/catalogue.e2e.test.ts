@@ -1,0 +1,101 @@
+/**
+ * The concept catalogue exported in a real browser (issue #6): a workshop
+ * with two breakout boards and three votes (tests/support/catalogueFixture.ts)
+ * is exported as HTML and as a Markdown ZIP from the facilitator's console.
+ * The HTML holds every concept title and vote count, has no axe violations,
+ * and prints to PDF; the ZIP holds one SVG per board. Files are kept in
+ * test-artifacts/.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
+import type { Download, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Catalogue } from '@werkraum/shared/schemas'
+import { ARTIFACTS_DIR, browserSkipReason, screenshot } from '../support/browser.ts'
+import { buildFixtureWorkshop } from '../support/catalogueFixture.ts'
+import { BoardPage } from './pages.ts'
+import { axeViolations, useBrowserSession } from './session.ts'
+
+const skip = browserSkipReason()
+
+async function exportAs(page: Page, format: string): Promise<{ file: string; bytes: Buffer }> {
+  await page.getByTestId(`export-format-${format}`).check()
+  const [download] = (await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-catalogue').click()])) as [Download, void]
+  mkdirSync(ARTIFACTS_DIR, { recursive: true })
+  const file = path.join(ARTIFACTS_DIR, `catalogue-${download.suggestedFilename()}`)
+  await download.saveAs(file)
+  return { file, bytes: readFileSync(file) }
+}
+
+describe.skipIf(skip !== undefined)('the concept catalogue in a real browser', () => {
+  const session = useBrowserSession()
+
+  it('exports HTML (readable, accessible, printable) and a ZIP with a picture of every board', async () => {
+    const fixture = await buildFixtureWorkshop(session.server)
+    try {
+      const page = await session.newPage('de-DE')
+      await page.goto(fixture.created.links.facilitator)
+      await new BoardPage(page).enterName('Mia')
+      await page.getByTestId('console-link').click()
+      await page.getByTestId('catalogue-panel').waitFor({ timeout: 15_000 })
+      expect(await axeViolations(page)).toEqual([])
+
+      const catalogue = (await (
+        await fetch(`${session.server.url}/api/workshops/${fixture.created.id}/export?format=json`, { headers: { authorization: `Bearer ${fixture.created.facilitatorToken}` } })
+      ).json()) as Catalogue
+
+      // HTML: every board drawn, one after another, with a progress bar.
+      const progress = page.getByTestId('export-progress')
+      const html = exportAs(page, 'html')
+      await progress.waitFor({ timeout: 20_000 })
+      const { file: htmlFile, bytes } = await html
+      await expect.poll(() => page.getByTestId('export-status').innerText()).toContain('Fertig')
+      const text = bytes.toString('utf8')
+      expect(text.match(/<img src="data:image\/svg\+xml;base64,/g)).toHaveLength(catalogue.sections.length)
+      expect(text).toContain('Bürgerbus &lt;script&gt;alert(1)&lt;/script&gt;')
+
+      // Opened as a reader would: every concept title and vote count is on the page.
+      const reader = await session.newPage('de-DE')
+      await reader.goto(`file://${htmlFile}`)
+      const shown = await reader.locator('main').innerText()
+      for (const concept of catalogue.sections.flatMap((s) => s.concepts)) expect(shown).toContain(concept.title)
+      for (const vote of catalogue.votes) for (const row of vote.results) expect(shown).toContain(`${row.count}`)
+      expect(await reader.locator('.concept').count()).toBe(catalogue.sections.flatMap((s) => s.concepts).length)
+      // The pictures are drawn (an image that failed has no width).
+      const widths = await reader
+        .locator('figure img')
+        .evaluateAll((images) => Promise.all(images.map((img) => (img as HTMLImageElement).decode().then(() => (img as HTMLImageElement).naturalWidth, () => 0))))
+      expect(widths).toHaveLength(catalogue.sections.length)
+      expect(widths.filter((w) => w <= 10)).toEqual([])
+      expect(await axeViolations(reader)).toEqual([])
+      await screenshot(reader, 'catalogue-html')
+      // Printed to PDF as any browser would (the print stylesheet applies).
+      const pdf = await reader.pdf({ format: 'A4', printBackground: true })
+      writeFileSync(path.join(ARTIFACTS_DIR, 'catalogue-printed.pdf'), pdf)
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+
+      // The Markdown ZIP: the catalogue and one SVG per board.
+      const zip = unzipSync(new Uint8Array((await exportAs(page, 'zip')).bytes))
+      const names = Object.keys(zip)
+      expect(names.filter((n) => n.endsWith('.svg'))).toHaveLength(catalogue.sections.length)
+      const md = strFromU8(zip[names.find((n) => n.endsWith('catalogue.md'))!]!)
+      for (const section of catalogue.sections) expect(md).toContain(`boards/${section.boardId}.svg`)
+      for (const svgName of names.filter((n) => n.endsWith('.svg'))) expect(strFromU8(zip[svgName]!)).toMatch(/^<svg/)
+
+      // One board on its own, as PNG.
+      await page.getByTestId('export-board').selectOption({ label: 'Plenum' })
+      const [png] = (await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('export-board-png').click()])) as [Download, void]
+      const pngFile = path.join(ARTIFACTS_DIR, 'board-plenum.png')
+      await png.saveAs(pngFile)
+      expect(readFileSync(pngFile).subarray(1, 4).toString()).toBe('PNG')
+      await screenshot(page, 'catalogue-console')
+      // The console made no request elsewhere; the file itself loads nothing but itself (pictures and fonts are inside).
+      const [consoleRequests, readerRequests] = session.foreign
+      expect(consoleRequests).toEqual([])
+      expect(readerRequests!.filter((url) => url !== `file://${htmlFile}` && !url.startsWith('data:'))).toEqual([])
+    } finally {
+      for (const c of fixture.clients) c.destroy()
+    }
+  }, 120_000)
+})
