@@ -46,7 +46,9 @@ ul.notes li { margin: .25rem 0; }
   :root { font-size: 11pt; }
   main { max-width: none; padding: 0; }
   @page { margin: 18mm 16mm; }
-  .board, .overview, .votes { break-before: page; }
+  .board, .votes, h2.phase { break-before: page; }
+  /* A phase's heading and its first room share a page. */
+  h2.phase + .board { break-before: avoid; }
   h2, h3, h4 { break-after: avoid; }
   .concept, figure, tr, li { break-inside: avoid; }
   figure img { max-height: 240mm; object-fit: contain; }

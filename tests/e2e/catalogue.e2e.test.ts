@@ -8,11 +8,12 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { inflateSync } from 'node:zlib'
 import { strFromU8, unzipSync } from 'fflate'
 import type { Download, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { Catalogue } from '@werkraum/shared/schemas'
-import { ARTIFACTS_DIR, browserSkipReason, screenshot } from '../support/browser.ts'
+import { ARTIFACTS_DIR, browserSkipReason, pdfPagesToPng, screenshot } from '../support/browser.ts'
 import { buildFixtureWorkshop } from '../support/catalogueFixture.ts'
 import { BoardPage } from './pages.ts'
 import { axeViolations, useBrowserSession } from './session.ts'
@@ -26,6 +27,28 @@ async function exportAs(page: Page, format: string): Promise<{ file: string; byt
   const file = path.join(ARTIFACTS_DIR, `catalogue-${download.suggestedFilename()}`)
   await download.saveAs(file)
   return { file, bytes: readFileSync(file) }
+}
+
+/**
+ * The text a PDF shows, roughly: its compressed streams inflated, and the
+ * strings of its text operators joined (jsPDF writes Windows-1252, which
+ * matches Latin-1 for German letters).
+ */
+function pdfTextOf(pdf: Buffer): string {
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  const raw = pdf.toString('latin1')
+  const parts: string[] = []
+  for (const match of raw.matchAll(/stream\r?\n/g)) {
+    const start = match.index + match[0].length
+    const end = raw.indexOf('endstream', start)
+    try {
+      parts.push(inflateSync(pdf.subarray(start, end)).toString('latin1'))
+    } catch {
+      // Not a compressed content stream (an image, for example).
+    }
+  }
+  const strings = [...parts.join('\n').matchAll(/\(((?:\\.|[^\\)])*)\)\s*Tj/g)].map((m) => m[1]!.replace(/\\([()\\])/g, '$1'))
+  return strings.join(' ')
 }
 
 describe.skipIf(skip !== undefined)('the concept catalogue in a real browser', () => {
@@ -72,8 +95,19 @@ describe.skipIf(skip !== undefined)('the concept catalogue in a real browser', (
       await screenshot(reader, 'catalogue-html')
       // Printed to PDF as any browser would (the print stylesheet applies).
       const pdf = await reader.pdf({ format: 'A4', printBackground: true })
-      writeFileSync(path.join(ARTIFACTS_DIR, 'catalogue-printed.pdf'), pdf)
+      const printed = path.join(ARTIFACTS_DIR, 'catalogue-printed.pdf')
+      writeFileSync(printed, pdf)
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+      // A cover and overview, a page per board (rooms under their phase), and the votes.
+      expect((await pdfPagesToPng(() => session.newPage('de-DE'), printed, 'catalogue-printed')).length).toBeGreaterThanOrEqual(catalogue.sections.length + 2)
+
+      // The PDF Werkraum makes itself: every concept title and the vote titles in its text.
+      const made = await exportAs(page, 'pdf')
+      const pdfText = pdfTextOf(made.bytes)
+      expect((await pdfPagesToPng(() => session.newPage('de-DE'), made.file, 'catalogue-pdf')).length).toBeGreaterThanOrEqual(catalogue.sections.length + 1)
+      for (const concept of catalogue.sections.flatMap((s) => s.concepts)) expect(pdfText).toContain(concept.title)
+      for (const vote of catalogue.votes) expect(pdfText).toContain(vote.title)
+      expect(pdfText).toContain('Bürgerbus <script>alert(1)</script>')
 
       // The Markdown ZIP: the catalogue and one SVG per board.
       const zip = unzipSync(new Uint8Array((await exportAs(page, 'zip')).bytes))

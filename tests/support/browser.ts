@@ -2,7 +2,7 @@
  * Real Chromium (Debian's, driven by playwright-core) for end-to-end tests.
  * Playwright's own browser download does not work on these machines.
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -61,4 +61,31 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS_DIR, `${name}.png`)
   await page.screenshot({ path: file })
   return file
+}
+
+/**
+ * Renders every page of a PDF to a PNG in test-artifacts (`<name>-page-<n>.png`),
+ * with Chromium's own PDF viewer, one browser page per PDF page. Returns the files.
+ */
+export async function pdfPagesToPng(newPage: () => Promise<Page>, pdfFile: string, name: string): Promise<string[]> {
+  const pages = (readFileSync(pdfFile, 'latin1').match(/\/Type\s*\/Page\b/g) ?? []).length
+  const files: string[] = []
+  for (let n = 1; n <= pages; n++) {
+    const page = await newPage()
+    await page.setViewportSize({ width: 900, height: 1200 })
+    await page.goto(`file://${pdfFile}#page=${n}&toolbar=0&navpanes=0&view=Fit`)
+    // The viewer draws in steps: wait until two pictures in a row are the same.
+    let previous: Buffer | undefined
+    for (let tries = 0; tries < 60; tries++) {
+      const shot = await page.screenshot()
+      if (previous !== undefined && shot.equals(previous) && shot.length > 20_000) break
+      previous = shot
+      await page.waitForTimeout(100)
+    }
+    const file = path.join(ARTIFACTS_DIR, `${name}-page-${n}.png`)
+    writeFileSync(file, previous!)
+    files.push(file)
+    await page.close()
+  }
+  return files
 }

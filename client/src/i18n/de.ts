@@ -348,6 +348,7 @@ export const de: Messages = {
     format: 'Format',
     formats: {
       html: 'HTML mit Bildern (zum Lesen und zum Drucken als PDF)',
+      pdf: 'PDF mit Bildern',
       zip: 'Markdown mit Bildern (ZIP)',
       json: 'JSON (Daten für andere Werkzeuge)',
       md: 'Markdown (nur Text)',

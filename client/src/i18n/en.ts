@@ -349,6 +349,7 @@ export const en = {
     format: 'Format',
     formats: {
       html: 'HTML with pictures (to read, and to print as PDF)',
+      pdf: 'PDF with pictures',
       zip: 'Markdown with pictures (ZIP)',
       json: 'JSON (data for other tools)',
       md: 'Markdown (text only)',

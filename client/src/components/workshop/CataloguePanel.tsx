@@ -3,12 +3,13 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiCallError, fetchCatalogue, fetchFile } from '../../workshop/api.ts'
 import type { ControlBoard } from '../../workshop/controlState.ts'
-import { useBoardPictures } from '../../workshop/export/boardPictures.tsx'
-import { drawAllBoards, htmlFile, markdownZip } from '../../workshop/export/exportCatalogue.ts'
+import { useBoardPictures, type BoardPicture } from '../../workshop/export/boardPictures.tsx'
+import { cataloguePdf, type PdfPicture } from '../../workshop/export/cataloguePdf.ts'
+import { drawAllBoards, htmlFile, markdownZip, svgsOf } from '../../workshop/export/exportCatalogue.ts'
 import { saveFile } from '../../workshop/export/saveFile.ts'
 import { ActionButton } from './ActionButton.tsx'
 
-const FORMATS = ['html', 'zip', 'json', 'md', 'csv'] as const
+const FORMATS = ['html', 'pdf', 'zip', 'json', 'md', 'csv'] as const
 type Format = (typeof FORMATS)[number]
 
 interface CataloguePanelProps {
@@ -17,6 +18,11 @@ interface CataloguePanelProps {
   readonly title: string
   /** Every board that is not archived, room boards included. */
   readonly boards: readonly ControlBoard[]
+}
+
+/** Pictures drawn as JPEG, for the PDF. */
+function jpegsOf(pictures: ReadonlyMap<string, BoardPicture>): Map<string, PdfPicture> {
+  return new Map([...pictures].flatMap(([id, p]) => (p.image !== undefined ? [[id, { jpeg: p.image, width: p.width, height: p.height }] as [string, PdfPicture]] : [])))
 }
 
 type Progress = { readonly done: number; readonly total: number } | undefined
@@ -65,12 +71,18 @@ export function CataloguePanel({ workshopId, token, title, boards }: CataloguePa
       } else {
         setStatus(t('catalogueExport.preparing'))
         const catalogue = await fetchCatalogue(workshopId, token, names)
-        const drawn = await drawAllBoards(catalogue, pictures.picture, (done, total) => {
+        const drawn = await drawAllBoards(catalogue, pictures.picture, format === 'pdf' ? 'jpeg' : 'svg', (done, total) => {
           setProgress({ done, total })
           // Politely, and only what changed: one line per board.
           setStatus(done < total ? t('catalogueExport.drawing', { done: String(done + 1), total: String(total) }) : t('catalogueExport.assembling'))
         })
-        saveFile(format === 'html' ? htmlFile(catalogue, drawn) : markdownZip(catalogue, drawn, base), `${base}-catalogue.${format}`)
+        const file =
+          format === 'pdf'
+            ? await cataloguePdf(catalogue, jpegsOf(drawn))
+            : format === 'html'
+              ? htmlFile(catalogue, svgsOf(drawn))
+              : markdownZip(catalogue, svgsOf(drawn), base)
+        saveFile(file, `${base}-catalogue.${format}`)
       }
       setStatus(t('catalogueExport.done'))
     })
@@ -81,7 +93,7 @@ export function CataloguePanel({ workshopId, token, title, boards }: CataloguePa
       if (!board) return
       setStatus(t('catalogueExport.drawingOne', { board: board.title }))
       const picture = await pictures.picture(board.id, kind)
-      const blob = kind === 'svg' ? new Blob([picture.svg ?? ''], { type: 'image/svg+xml' }) : (picture.png ?? new Blob())
+      const blob = kind === 'svg' ? new Blob([picture.svg ?? ''], { type: 'image/svg+xml' }) : (picture.image ?? new Blob())
       saveFile(blob, `${boardSlug(board.title) || 'board'}.${kind}`)
       setStatus(t('catalogueExport.done'))
     })

@@ -20,12 +20,16 @@ import { workshopAssetStore } from '../assetStore.ts'
 /** A board that does not answer within this long is reported as failed, not waited for forever. */
 const BOARD_LOAD_TIMEOUT_MS = 20_000
 
-export type PictureFormat = 'svg' | 'png'
+/** `jpeg` for the PDF: embedded as it is, where a PNG would be decoded and re-encoded in JavaScript. */
+export type PictureFormat = 'svg' | 'png' | 'jpeg'
+
+/** Longest side of a PNG picture, in pixels. */
+const MAX_PNG_PIXELS = 3000
 
 export interface BoardPicture {
-  /** SVG markup, or for PNG an object of the image. */
+  /** SVG markup, or the image of a PNG or JPEG. */
   readonly svg?: string
-  readonly png?: Blob
+  readonly image?: Blob
   readonly width: number
   readonly height: number
 }
@@ -66,10 +70,13 @@ function afterLayout(): Promise<void> {
 
 async function draw(editor: Editor, format: PictureFormat): Promise<BoardPicture> {
   const ids = [...editor.getCurrentPageShapeIds()]
-  if (ids.length === 0) return format === 'svg' ? { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', width: 1, height: 1 } : { png: new Blob(), width: 0, height: 0 }
+  if (ids.length === 0) return format === 'svg' ? { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', width: 1, height: 1 } : { image: new Blob(), width: 0, height: 0 }
   if (format === 'svg') return editor.getSvgString(ids, { background: true, padding: 32 }).then((r) => r ?? Promise.reject(new Error('nothing to draw')))
-  const image = await editor.toImage(ids, { format: 'png', background: true, padding: 32, scale: 2 })
-  return { png: image.blob, width: image.width, height: image.height }
+  // Sharp on a screen and in print, without a huge board making a giant file: at most MAX_PNG_PIXELS on its long side.
+  const bounds = editor.getCurrentPageBounds()
+  const scale = bounds ? Math.min(2, MAX_PNG_PIXELS / Math.max(bounds.w + 64, bounds.h + 64)) : 1
+  const image = await editor.toImage(ids, { format, background: true, padding: 32, scale, quality: 0.9 })
+  return { image: image.blob, width: image.width, height: image.height }
 }
 
 interface Job {

@@ -10,17 +10,21 @@ import type { BoardPicture, PictureFormat } from './boardPictures.tsx'
 
 export type DrawBoard = (boardId: string, format: PictureFormat) => Promise<BoardPicture>
 
-/** Board ids in the order of the catalogue's sections, and their SVGs; `onProgress(done, total)` after each. */
-export async function drawAllBoards(catalogue: Catalogue, draw: DrawBoard, onProgress: (done: number, total: number) => void): Promise<Map<string, string>> {
-  const pictures = new Map<string, string>()
+/** Every board of the catalogue drawn, in the order of its sections; `onProgress(done, total)` after each. */
+export async function drawAllBoards(catalogue: Catalogue, draw: DrawBoard, format: PictureFormat, onProgress: (done: number, total: number) => void): Promise<Map<string, BoardPicture>> {
+  const pictures = new Map<string, BoardPicture>()
   const total = catalogue.sections.length
   onProgress(0, total)
   for (const [i, section] of catalogue.sections.entries()) {
-    const picture = await draw(section.boardId, 'svg')
-    if (picture.svg !== undefined) pictures.set(section.boardId, picture.svg)
+    pictures.set(section.boardId, await draw(section.boardId, format))
     onProgress(i + 1, total)
   }
   return pictures
+}
+
+/** Only the SVG markup of pictures drawn as SVG. */
+export function svgsOf(pictures: ReadonlyMap<string, BoardPicture>): Map<string, string> {
+  return new Map([...pictures].flatMap(([id, p]) => (p.svg !== undefined ? [[id, p.svg] as [string, string]] : [])))
 }
 
 /** An SVG as a `data:` URL (base64 of its UTF-8), for the HTML file's `<img>`. */

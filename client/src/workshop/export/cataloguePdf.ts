@@ -1,0 +1,220 @@
+/**
+ * The concept catalogue as a PDF made here, without a print dialog (issue
+ * #6): the same content as the HTML file, laid out on A4 by jsPDF (loaded only
+ * when someone exports a PDF). Text wraps inside the margins and moves to the
+ * next page whole line by line, so nothing is cut or overlaps; each board
+ * section starts on a new page with the board's picture.
+ *
+ * jsPDF's built-in Helvetica covers Windows-1252, which holds German
+ * (ä ö ü ß „ “ – …); any other character is shown as "?" rather than as
+ * garbage. (Embedding a font would lift that; see the closing notes.)
+ */
+import { catalogueDate, catalogueLabels, sectionGroups, voteTitle, type CatalogueLabels } from '@werkraum/shared'
+import type { Catalogue, CatalogueSection } from '@werkraum/shared/schemas'
+import type { jsPDF as JsPdf } from 'jspdf'
+
+export interface PdfPicture {
+  /** A JPEG. */
+  readonly jpeg: Blob
+  readonly width: number
+  readonly height: number
+}
+
+/** Windows-1252 beyond Latin-1: what Helvetica in a PDF can show besides U+0020–U+007E and U+00A0–U+00FF. */
+const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ')
+
+/** Text Helvetica can show: line breaks kept, tabs as spaces, anything else outside Windows-1252 as "?". */
+export function pdfSafe(text: string): string {
+  let out = ''
+  for (const ch of text.normalize('NFC')) {
+    const code = ch.codePointAt(0)!
+    if (ch === '\n') out += ch
+    else if (ch === '\t') out += '  '
+    else if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.has(ch)) out += ch
+    else if (code < 0x20) continue
+    else out += '?'
+  }
+  return out
+}
+
+const PAGE_W = 210
+const PAGE_H = 297
+const MARGIN = 18
+const WIDTH = PAGE_W - 2 * MARGIN
+const PT = 0.3528 // mm per point
+const TEXT: [number, number, number] = [28, 31, 36]
+const MUTED: [number, number, number] = [74, 82, 96]
+const PRIMARY: [number, number, number] = [29, 78, 137]
+
+class Layout {
+  y = MARGIN
+  constructor(readonly doc: JsPdf) {}
+
+  newPage(): void {
+    this.doc.addPage()
+    this.y = MARGIN
+  }
+
+  /** Room for `height` mm on this page, or a new page. */
+  room(height: number): void {
+    if (this.y + height > PAGE_H - MARGIN) this.newPage()
+  }
+
+  text(text: string, size: number, options: { bold?: boolean; color?: [number, number, number]; indent?: number; after?: number } = {}): void {
+    const { doc } = this
+    doc.setFont('helvetica', options.bold ? 'bold' : 'normal')
+    doc.setFontSize(size)
+    doc.setTextColor(...(options.color ?? TEXT))
+    const indent = options.indent ?? 0
+    const lineHeight = size * PT * 1.35
+    const lines = doc.splitTextToSize(pdfSafe(text), WIDTH - indent) as string[]
+    for (const line of lines) {
+      this.room(lineHeight)
+      doc.text(line, MARGIN + indent, this.y + size * PT)
+      this.y += lineHeight
+    }
+    this.y += options.after ?? 1.5
+  }
+
+  heading(text: string, level: 1 | 2 | 3 | 4): void {
+    const size = [0, 22, 16, 13, 11.5][level]!
+    // A heading never ends a page: keep room for it and two lines after.
+    this.room(size * PT * 1.35 + 12)
+    this.y += level <= 2 ? 3 : 2
+    this.text(text, size, { bold: true, color: level <= 2 ? PRIMARY : TEXT, after: level === 2 ? 0.5 : 1.5 })
+    if (level === 2) {
+      this.doc.setDrawColor(...PRIMARY)
+      this.doc.setLineWidth(0.6)
+      this.doc.line(MARGIN, this.y, MARGIN + WIDTH, this.y)
+      this.y += 3
+    }
+  }
+
+  /** A table whose cells wrap; a row moves to the next page whole. */
+  table(head: readonly string[], rows: ReadonlyArray<readonly string[]>, widths: readonly number[]): void {
+    const { doc } = this
+    const size = 9.5
+    const lineHeight = size * PT * 1.3
+    const draw = (cells: readonly string[], bold: boolean): void => {
+      doc.setFont('helvetica', bold ? 'bold' : 'normal')
+      doc.setFontSize(size)
+      doc.setTextColor(...TEXT)
+      const wrapped = cells.map((cell, i) => doc.splitTextToSize(pdfSafe(cell), widths[i]! - 2) as string[])
+      const height = Math.max(...wrapped.map((lines) => lines.length)) * lineHeight + 2
+      this.room(height)
+      let x = MARGIN
+      wrapped.forEach((lines, i) => {
+        lines.forEach((line, j) => doc.text(line, x + 1, this.y + 1 + size * PT + j * lineHeight))
+        x += widths[i]!
+      })
+      this.y += height
+      doc.setDrawColor(197, 202, 211)
+      doc.setLineWidth(0.2)
+      doc.line(MARGIN, this.y, MARGIN + WIDTH, this.y)
+    }
+    draw(head, true)
+    for (const row of rows) draw(row, false)
+    this.y += 4
+  }
+
+  async picture(picture: PdfPicture, caption: string): Promise<void> {
+    if (picture.width <= 0 || picture.height <= 0) return
+    const maxHeight = PAGE_H - 2 * MARGIN - 20
+    let w = WIDTH
+    let h = (picture.height / picture.width) * w
+    if (h > maxHeight) {
+      h = maxHeight
+      w = (picture.width / picture.height) * h
+    }
+    this.room(h + 8)
+    const data = new Uint8Array(await picture.jpeg.arrayBuffer())
+    this.doc.addImage(data, 'JPEG', MARGIN, this.y, w, h)
+    this.doc.setDrawColor(197, 202, 211)
+    this.doc.rect(MARGIN, this.y, w, h)
+    this.y += h + 1.5
+    this.text(caption, 8.5, { color: MUTED, after: 4 })
+  }
+}
+
+function votesLine(votes: ReadonlyArray<{ sessionId: string; count: number }>, titles: ReadonlyMap<string, string>): string {
+  return votes.map((v) => `${titles.get(v.sessionId) ?? v.sessionId}: ${v.count}`).join(', ')
+}
+
+async function section(layout: Layout, s: CatalogueSection, picture: PdfPicture | undefined, titles: ReadonlyMap<string, string>, l: CatalogueLabels): Promise<void> {
+  layout.heading(s.room ? `${l.room}: ${s.room.title}` : s.title, s.room ? 3 : 2)
+  if (s.room && s.room.challenge !== '') layout.text(`${l.challenge}: ${s.room.challenge}`, 10.5)
+  if (s.room?.members && s.room.members.length > 0) layout.text(`${l.members}: ${s.room.members.join(', ')}`, 10.5)
+  if (s.votes.length > 0) layout.text(`${l.votes}: ${votesLine(s.votes, titles)}`, 10.5)
+  if (picture) await layout.picture(picture, `${l.picture}: ${s.title}`)
+  if (s.concepts.length > 0) layout.heading(l.concepts, 3)
+  for (const c of s.concepts) {
+    layout.heading(c.title || l.untitled, 4)
+    for (const field of ['challenge', 'idea', 'audience', 'nextSteps', 'carriers'] as const) {
+      if (c[field] === '') continue
+      layout.text(l[field].toUpperCase(), 8, { bold: true, color: MUTED, after: 0.3 })
+      layout.text(c[field], 10.5)
+    }
+    if (c.votes.length > 0) layout.text(`${l.votes}: ${votesLine(c.votes, titles)}`, 10, { color: MUTED })
+    if (c.pledges.count > 0) layout.text(`${l.pledges}: ${c.pledges.names ? c.pledges.names.join(', ') : c.pledges.count}`, 10, { color: MUTED })
+    layout.y += 2
+  }
+  if (s.noteGroups.length > 0) layout.heading(l.notes, 3)
+  for (const g of s.noteGroups) {
+    layout.text(g.area === null ? l.looseNotes : g.area || l.untitledArea, 10.5, { bold: true })
+    for (const n of g.notes) {
+      const extra = [n.votes.length > 0 ? `${l.votes}: ${votesLine(n.votes, titles)}` : '', n.pledges.count > 0 ? `${l.pledges}: ${n.pledges.count}` : ''].filter((e) => e !== '')
+      layout.text(`• ${n.text}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`, 10.5, { indent: 3, after: 1 })
+    }
+    layout.y += 2
+  }
+}
+
+/** The catalogue as a PDF; `pictures` maps board ids to JPEG pictures. */
+export async function cataloguePdf(catalogue: Catalogue, pictures: ReadonlyMap<string, PdfPicture>): Promise<Blob> {
+  const { jsPDF } = await import('jspdf')
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true })
+  const l = catalogueLabels(catalogue.workshop.locale)
+  doc.setProperties({ title: pdfSafe(`${catalogue.workshop.title} – ${l.catalogue}`), creator: 'Werkraum' })
+  doc.setLanguage(catalogue.workshop.locale === 'de' ? 'de-DE' : 'en-GB')
+  const titles = new Map(catalogue.votes.map((v) => [v.id, v.title]))
+  const layout = new Layout(doc)
+
+  layout.heading(catalogue.workshop.title, 1)
+  layout.text(`${l.catalogue} · ${catalogueDate(catalogue.workshop.createdAt, catalogue.workshop.locale)}`, 12, { color: MUTED, after: 6 })
+  if (catalogue.agenda.length > 0) {
+    layout.heading(l.agenda, 2)
+    layout.table(
+      [l.phase, l.kind, l.planned, l.actual],
+      catalogue.agenda.map((p) => [p.title, l.phaseKinds[p.kind], String(p.plannedMinutes), p.actualMinutes === null ? l.notRun : String(p.actualMinutes)]),
+      [70, 44, 30, 30],
+    )
+  }
+  layout.heading(l.overview, 2)
+  layout.table(
+    [l.rank, l.item, l.board, l.votes, l.pledges],
+    catalogue.ranking.map((r) => [String(r.rank), r.title || l.untitled, r.board, String(r.votes), String(r.pledges)]),
+    [14, 72, 46, 20, 22],
+  )
+  for (const group of sectionGroups(catalogue)) {
+    layout.newPage()
+    if (group.phase) layout.heading(`${l.phase}: ${group.phase.title}`, 2)
+    for (const [i, s] of group.sections.entries()) {
+      if (group.phase && i > 0) layout.newPage()
+      await section(layout, s, pictures.get(s.boardId), titles, l)
+    }
+  }
+  layout.newPage()
+  layout.heading(l.voteResults, 2)
+  if (catalogue.votes.length === 0) layout.text(l.noVotes, 10.5)
+  for (const v of catalogue.votes) {
+    layout.heading(voteTitle(v, l), 3)
+    const named = v.results.some((r) => r.names !== undefined)
+    layout.table(
+      [l.item, l.board, l.byVote, ...(named ? [l.members] : [])],
+      v.results.map((r) => [r.text || l.untitled, r.board, String(r.count), ...(named ? [(r.names ?? []).join(', ')] : [])]),
+      named ? [70, 40, 20, 44] : [100, 54, 20],
+    )
+  }
+  layout.text(`${l.exported} ${catalogue.workshop.exportedAt}`, 8.5, { color: MUTED })
+  return doc.output('blob')
+}
