@@ -12,6 +12,7 @@ import { inflateSync } from 'node:zlib'
 import { strFromU8, unzipSync } from 'fflate'
 import type { Download, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { workshopBoardDocName } from '@werkraum/shared'
 import type { Catalogue } from '@werkraum/shared/schemas'
 import { ARTIFACTS_DIR, browserSkipReason, pdfPagesToPng, screenshot } from '../support/browser.ts'
 import { buildFixtureWorkshop } from '../support/catalogueFixture.ts'
@@ -132,4 +133,63 @@ describe.skipIf(skip !== undefined)('the concept catalogue in a real browser', (
       for (const c of fixture.clients) c.destroy()
     }
   }, 120_000)
+
+  it('a follow-up workshop starts with the earlier concept cards, most votes first, with their votes and pledges', async () => {
+    const fixture = await buildFixtureWorkshop(session.server)
+    try {
+      const page = await session.newPage('de-DE')
+      await page.goto(fixture.created.links.facilitator)
+      await new BoardPage(page).enterName('Mia')
+      await page.getByTestId('console-link').click()
+      const panel = page.getByTestId('follow-up-panel')
+      await panel.waitFor({ timeout: 15_000 })
+      expect(await panel.getByTestId('create-title').inputValue()).toBe('Sprint Ölmühle – Folgetermin')
+      await panel.getByTestId('follow-up-names').check()
+      await panel.getByTestId('create-workshop').click()
+      // The new workshop's plenary board, with the concepts laid out.
+      await page.waitForURL((url) => url.pathname.startsWith('/w/') && !url.pathname.includes(fixture.created.id), { timeout: 15_000 })
+      const board = new BoardPage(page)
+      await board.waitConnected()
+      const expected = ['Mitfahrbank am Markt', 'Rufbus', 'Dorfladen', 'Arztbus']
+      await expect
+        .poll(async () => (await cardsOf(page)).map((c) => c.title), { timeout: 15_000 })
+        .toEqual(expected)
+      const context = await page.evaluate(() =>
+        (window.__werkraum?.editor?.getCurrentPageShapes() ?? [])
+          .filter((s) => s.type === 'text')
+          .map((s) => JSON.stringify((s.props as { richText?: unknown }).richText)),
+      )
+      expect(context.join(' ')).toContain('Punkte: 3 · Würden mitmachen: Ada Lovelace, Ben Öztürk')
+      expect((await cardsOf(page))[0]).toMatchObject({ idea: 'Bänke mit Schild\n„Ich will mit“' })
+      // On the server too, not only on this screen.
+      const newId = new URL(page.url()).pathname.split('/')[2]!
+      const plenary = session.server.workshops.boards(newId)[0]!.id
+      await expect
+        .poll(
+          () => {
+            const records = (session.server.rooms.peek(workshopBoardDocName(newId, plenary))?.doc.getArray('tl_records').toJSON() ?? []) as Array<{ val?: { type?: string } }>
+            return records.filter((r) => r.val?.type === 'concept-card').length
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(expected.length)
+      expect(await axeViolations(page)).toEqual([])
+      await screenshot(page, 'follow-up-board')
+    } finally {
+      for (const c of fixture.clients) c.destroy()
+    }
+  }, 60_000)
 })
+
+/** The concept cards on the page a browser shows, top left first. */
+function cardsOf(page: Page): Promise<Array<{ title: string; idea: string }>> {
+  return page.evaluate(() =>
+    (window.__werkraum?.editor?.getCurrentPageShapes() ?? [])
+      .filter((s) => s.type === 'concept-card')
+      .sort((a, b) => a.y - b.y || a.x - b.x)
+      .map((s) => {
+        const p = s.props as { title: string; idea: string }
+        return { title: p.title, idea: p.idea }
+      }),
+  )
+}

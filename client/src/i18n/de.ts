@@ -342,6 +342,13 @@ export const de: Messages = {
     current: 'Wird gerade gezeigt: „{{text}}“',
     clear: 'Nachricht entfernen',
   },
+  followUp: {
+    heading: 'Folge-Workshop',
+    hint: 'Legt einen neuen Workshop für den nächsten Termin an. Sein Plenum-Board beginnt mit den Konzeptkarten dieses Workshops, die mit den meisten Punkten zuerst, jeweils mit Punkten und Mitmach-Zusagen.',
+    names: 'Namen derer mitnehmen, die mitmachen wollen',
+    defaultTitle: '{{title}} – Folgetermin',
+    submit: 'Folge-Workshop starten',
+  },
   catalogueExport: {
     heading: 'Konzeptkatalog',
     hint: 'Alles, was der Workshop erarbeitet hat: der Ablauf, wie er lief, jedes Board mit Bild, Konzeptkarten, Notizen und Abstimmungen.',

@@ -343,6 +343,13 @@ export const en = {
     current: 'Shown now: “{{text}}”',
     clear: 'Remove message',
   },
+  followUp: {
+    heading: 'Follow-up workshop',
+    hint: 'Starts a new workshop for the next session. Its plenary board begins with this workshop’s concept cards, most votes first, each with its votes and pledges.',
+    names: 'Bring the names of those who pledged along',
+    defaultTitle: '{{title}} – follow-up',
+    submit: 'Start follow-up workshop',
+  },
   catalogueExport: {
     heading: 'Concept catalogue',
     hint: 'Everything the workshop produced: the agenda as it ran, every board with its picture, concept cards, notes and votes.',

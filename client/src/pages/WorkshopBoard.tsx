@@ -1,4 +1,4 @@
-import { WorkshopLimits, workshopBoardDocName, type BoardTemplate, type Locale, type PageBounds, type Summon } from '@werkraum/shared'
+import { CONCEPT_CARD_TYPE, WorkshopLimits, workshopBoardDocName, type BoardTemplate, type Locale, type PageBounds, type Summon } from '@werkraum/shared'
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Box, type Editor, type TLComponents } from 'tldraw'
@@ -16,6 +16,7 @@ import { VoteBadges } from '../components/workshop/VoteBadges.tsx'
 import { VoteBadgeContext, VotePanel, type CanvasBallot } from '../components/workshop/VotePanel.tsx'
 import type { ReadOnlyReason } from '../workshop/boardAccess.ts'
 import { applyTemplate } from '../workshop/templates.ts'
+import { applyFollowUp, dropSeed, takeSeed } from '../workshop/followUp.ts'
 import { addConceptCard } from '../board/addConceptCard.ts'
 
 interface WorkshopBoardProps {
@@ -62,6 +63,8 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
   const readOnly = readOnlyReason !== undefined
 
   // Read when the editor arrives, without making a new callback (and a new zoom) on every lock or role change.
+  const workshopIdRef = useRef(workshopId)
+  workshopIdRef.current = workshopId
   const latest = useRef({ readOnly, template: board.template, locale, session })
   latest.current = { readOnly, template: board.template, locale, session }
   const [editor, setEditor] = useState<Editor>()
@@ -69,7 +72,15 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
     setEditor(editor)
     const { readOnly, template, locale, session } = latest.current
     // Only a board the server has confirmed empty: an empty copy bound offline may not be.
-    if (!readOnly && session?.provider.synced === true) layOutTemplate(editor, template, locale)
+    if (!readOnly && session?.provider.synced === true) {
+      layOutTemplate(editor, template, locale)
+      // A follow-up workshop this tab just created: the earlier concepts go on its first board opened empty.
+      const seed = takeSeed(workshopIdRef.current)
+      if (seed && applyFollowUp(editor, seed)) {
+        dropSeed(workshopIdRef.current)
+        fitNewCards(editor)
+      }
+    }
     // Templates and boards from earlier sessions are bigger than one screen: show all of it.
     if (editor.getCurrentPageShapeIds().size > 0) editor.zoomToFit({ animation: { duration: 0 } })
   }, [])
@@ -147,6 +158,17 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
       </div>
     </div>
   )
+}
+
+/**
+ * Cards measure their height while selected (ConceptCardShape.tsx): select the
+ * cards just laid out, in view, for two frames, so each fits its text.
+ */
+function fitNewCards(editor: Editor): void {
+  const cards = editor.getCurrentPageShapes().filter((s) => s.type === CONCEPT_CARD_TYPE)
+  editor.zoomToFit({ animation: { duration: 0 } })
+  editor.select(...cards.map((s) => s.id))
+  requestAnimationFrame(() => requestAnimationFrame(() => editor.selectNone()))
 }
 
 /** Lays out a new board's template, once: a board someone cleared stays clear. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { AgendaPanel } from '../components/workshop/AgendaPanel.tsx'
 import { BoardsPanel } from '../components/workshop/BoardsPanel.tsx'
 import { CataloguePanel } from '../components/workshop/CataloguePanel.tsx'
+import { FollowUpPanel } from '../components/workshop/FollowUpPanel.tsx'
 import { DeletePanel } from '../components/workshop/DeletePanel.tsx'
 import { InvitePanel } from '../components/workshop/InvitePanel.tsx'
 import { PeoplePanel } from '../components/workshop/PeoplePanel.tsx'
@@ -49,6 +50,7 @@ export function WorkshopConsole({ session, workshop, control, role }: WorkshopCo
       {permissions.export && control !== undefined ? (
         <CataloguePanel workshopId={workshop.id} token={session.token} title={control.title || workshop.title} boards={control.boards.filter((b) => !b.archived)} />
       ) : null}
+      {role === 'facilitator' ? <FollowUpPanel workshopId={workshop.id} token={session.token} title={control?.title || workshop.title} locale={workshop.locale} /> : null}
       {role === 'facilitator' ? <DeletePanel workshopId={workshop.id} token={session.token} title={control?.title || workshop.title} /> : null}
     </div>
   )

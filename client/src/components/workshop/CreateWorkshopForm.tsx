@@ -5,16 +5,28 @@ import { workshopPath } from '../../routing/route.ts'
 import { navigate } from '../../routing/useRoute.ts'
 import { ApiCallError, createWorkshop } from '../../workshop/api.ts'
 import { storeCredential } from '../../workshop/credentials.ts'
+import { keepSeed, type FollowUpSeed } from '../../workshop/followUp.ts'
+
+interface CreateWorkshopFormProps {
+  readonly initialTitle?: string
+  readonly initialLocale?: Locale
+  /**
+   * A follow-up of an earlier workshop: `prepare` gathers its concepts before
+   * the new workshop is created; they are laid out on its first board, where
+   * the facilitator lands.
+   */
+  readonly followUp?: { readonly prepare: () => Promise<FollowUpSeed>; readonly submitLabel: string }
+}
 
 /**
  * A title and a language make a workshop. The password field appears only on
  * servers that ask for one (the server answers `wrong_password`).
  */
-export function CreateWorkshopForm() {
+export function CreateWorkshopForm({ initialTitle = '', initialLocale, followUp }: CreateWorkshopFormProps = {}) {
   const { t, i18n } = useTranslation()
   const ids = { title: useId(), locale: useId(), password: useId(), passwordHint: useId(), error: useId() }
-  const [title, setTitle] = useState('')
-  const [locale, setLocale] = useState<Locale>(i18n.language === 'de' ? 'de' : 'en')
+  const [title, setTitle] = useState(initialTitle)
+  const [locale, setLocale] = useState<Locale>(initialLocale ?? (i18n.language === 'de' ? 'de' : 'en'))
   const [password, setPassword] = useState('')
   const [needsPassword, setNeedsPassword] = useState(false)
   const [problem, setProblem] = useState<{ field: 'title' | 'password' | 'form'; message: string }>()
@@ -32,9 +44,11 @@ export function CreateWorkshopForm() {
     setBusy(true)
     setProblem(undefined)
     try {
+      const seed = followUp ? await followUp.prepare() : undefined
       const created = await createWorkshop(title.trim(), locale, needsPassword ? password : undefined)
       storeCredential(created.id, { token: created.facilitatorToken })
-      navigate(workshopPath(created.id, { kind: 'console' }))
+      if (seed) keepSeed(created.id, seed)
+      navigate(workshopPath(created.id, seed ? { kind: 'board' } : { kind: 'console' }))
     } catch (error) {
       setBusy(false)
       const message = error instanceof Error ? error.message : String(error)
@@ -99,7 +113,7 @@ export function CreateWorkshopForm() {
       {errorFor('form')}
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy} data-testid="create-workshop">
-          {busy ? t('create.creating') : t('create.submit')}
+          {busy ? t('create.creating') : (followUp?.submitLabel ?? t('create.submit'))}
         </button>
       </div>
     </form>
