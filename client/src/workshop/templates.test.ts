@@ -1,10 +1,7 @@
 import { BOARD_TEMPLATES, LOCALES } from '@werkraum/shared'
 import {
-  PageRecordType,
   StyleProp,
   type Editor,
-  type IndexKey,
-  type TLEditorRunOptions,
   type TLRichText,
   type TLShape,
   type TLShapePartial,
@@ -12,10 +9,10 @@ import {
 } from 'tldraw'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import * as Y from 'yjs'
-import { boardShapeUtils } from '../board/shapeUtils.ts'
 import { bindStoreToDoc } from '../sync/storeBinding.ts'
 import { documentRecords, exchange, geoShape, newStore } from '../sync/testStores.ts'
 import { applyTemplate, templateShapes, type TemplateEditor } from './templates.ts'
+import { storeEditor, utils } from './testEditor.ts'
 
 // tldraw's Editor needs a DOM (its constructor measures text with `document`),
 // and this suite runs in Node. So `applyTemplate` is driven through a stand-in
@@ -23,52 +20,6 @@ import { applyTemplate, templateShapes, type TemplateEditor } from './templates.
 // util's default props under the given ones, then `store.put`, which validates
 // every record against tldraw's schema. The first test keeps the real Editor
 // a valid argument (checked by the typecheck).
-
-const utils = new Map<string, (typeof boardShapeUtils)[number]>(boardShapeUtils.map((util) => [util.type, util]))
-
-function toRecord(store: TLStore, partial: TLShapePartial): TLShape {
-  const Util = utils.get(partial.type)
-  if (!Util) throw new Error(`no shape util for ${partial.type}`)
-  // Default props of the default shape utils are constants and never read the editor.
-  const defaults = new Util(undefined as never).getDefaultProps()
-  return store.schema.types.shape.create({ ...partial, props: { ...defaults, ...partial.props } } as TLShape) as TLShape
-}
-
-interface StoreEditor extends TemplateEditor {
-  readonly store: TLStore
-  readonly runs: Array<{ opts: TLEditorRunOptions | undefined; created: number }>
-}
-
-function storeEditor(store: TLStore = newStore(), readonly = false): StoreEditor {
-  // A bound store already has tldraw's default page; a bare one gets the same.
-  if (store.query.records('page').get().length === 0) {
-    store.put([PageRecordType.create({ id: PageRecordType.createId('page'), name: 'Page 1', index: 'a1' as IndexKey })])
-  }
-  let inRun = false
-  const runs: StoreEditor['runs'] = []
-  const shapeIds = () => new Set(store.allRecords().flatMap((r) => (r.typeName === 'shape' ? [r.id] : [])))
-  return {
-    store,
-    runs,
-    getIsReadonly: () => readonly,
-    getCurrentPageId: () => store.query.records('page').get()[0]!.id,
-    getCurrentPageShapeIds: shapeIds,
-    createShapes: (shapes) => {
-      if (!inRun) throw new Error('createShapes outside run')
-      store.put(shapes.map((shape) => toRecord(store, shape)))
-      runs[runs.length - 1]!.created += shapes.length
-    },
-    run: (fn, opts) => {
-      runs.push({ opts, created: 0 })
-      inRun = true
-      try {
-        fn()
-      } finally {
-        inRun = false
-      }
-    },
-  }
-}
 
 const shapesOf = (store: TLStore): TLShape[] => store.allRecords().filter((r): r is TLShape => r.typeName === 'shape')
 
