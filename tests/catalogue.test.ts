@@ -9,11 +9,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { catalogueDate, catalogueHtml } from '@werkraum/shared'
+import { catalogueDate, catalogueHtml, catalogueMarkdown } from '@werkraum/shared'
 import { CatalogueSchema, catalogueJsonSchema, type Catalogue } from '@werkraum/shared/schemas'
 import { buildFixtureWorkshop, type FixtureWorkshop } from './support/catalogueFixture.ts'
 import { removeDir, repoRoot, startTestServer } from './support/server.ts'
 import type { TestServer } from './support/server.ts'
+
+/** A "<" that Markdown reads as markup: after no backslash, or after an even number of them (which escape each other). */
+const UNESCAPED_LT = /(^|[^\\])(\\\\)*</m
 
 const GOLDEN_DIR = path.join(repoRoot, 'tests/golden')
 const update = process.env.UPDATE_GOLDEN === '1'
@@ -95,11 +98,16 @@ describe('the concept catalogue as JSON, Markdown and CSV', () => {
     const md = (await download('?format=md')).text
     expect(md).toContain('Bürgerbus \\<script\\>alert(1)\\</script\\>\\\n  zweite Zeile')
     // Not one unescaped "<" anywhere: no Markdown renderer can make markup of what people wrote.
-    expect(md).not.toMatch(/(^|[^\\])</m)
+    expect(md).not.toMatch(UNESCAPED_LT)
     const csv = (await download('?format=csv')).text
     expect(csv).toContain('"Bürgerbus <script>alert(1)</script>\nzweite Zeile"')
     // A cell that starts like a formula is not one.
     expect(csv).toContain(`"'=HYPERLINK(""http://example.org"")"`)
+    // The ZIP's Markdown links each board's picture under the board's title (facilitators write those).
+    const hostile = { ...json, sections: json.sections.map((sec, i) => (i === 0 ? { ...sec, title: '[<img src=x onerror=alert(1)>[' } : sec)) }
+    const withPictures = catalogueMarkdown(hostile, { pictures: true })
+    expect(withPictures).toContain(`](boards/${fixture.boards.plenary}.svg)`)
+    expect(withPictures).not.toMatch(UNESCAPED_LT)
     // The browser's HTML catalogue is built from the same JSON.
     const html = catalogueHtml(json, new Map([[fixture.boards.plenary, 'data:image/svg+xml;base64,PHN2Zy8+'], [fixture.boards.results, 'https://example.org/tracker.svg']]))
     expect(html).toContain('Bürgerbus &lt;script&gt;alert(1)&lt;/script&gt;\nzweite Zeile')

@@ -347,5 +347,8 @@ describe('votes', () => {
     await waitFor(() => JSON.stringify(s.server.rooms.peek(doc)?.doc.getArray('tl_records').toJSON()).includes('Etwas ganz anderes'), 'the edit reached the server')
     const { body } = await s.get<{ results: Array<{ text: string; count: number }> }>(`/api/workshops/${s.created.id}/votes/${id}/results`, s.people[0]!.token)
     expect(body.results.map((r) => r.text).sort()).toEqual(['=Mitfahrbank, "neu"\nzweite Zeile', 'Bürgerbus <script>alert(1)</script>'])
+    // A slower keeping that read the boards after the edit cannot overwrite the first.
+    s.server.workshops.votes.freeze(id, new Map([[`${s.plenary}/shape:bus`, { board: 'Plenum', text: 'Etwas ganz anderes' }]]))
+    expect(s.server.workshops.votes.frozenTexts(id)?.get(`${s.plenary}/shape:bus`)?.text).toBe('Bürgerbus <script>alert(1)</script>')
   })
 })

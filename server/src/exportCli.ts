@@ -45,7 +45,7 @@ async function main(): Promise<number> {
       for (const update of stored.updates) Y.applyUpdate(doc, update)
       return look(doc)
     }
-    const catalogue = await buildCatalogue(store, read, workshopId, { names: args.values.names, now: Date.now() })
+    const catalogue = await buildCatalogue(store, read, workshopId, { names: args.values.names, now: Date.now(), keepTexts: false })
     if (!catalogue) {
       process.stderr.write(`Werkraum: there is no workshop ${workshopId} in ${config.STORAGE === 'sqlite' ? config.DATA_DIR : 'this database'}\n`)
       return 1

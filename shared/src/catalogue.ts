@@ -188,7 +188,8 @@ export function catalogueMarkdown(catalogue: Catalogue, options: MarkdownOptions
       if (s.room && s.room.challenge !== '') out.push(`**${l.challenge}:** ${markdownText(s.room.challenge)}`, '')
       if (s.room?.members && s.room.members.length > 0) out.push(`**${l.members}:** ${s.room.members.map(markdownCell).join(', ')}`, '')
       if (s.votes.length > 0) out.push(`**${l.votes}:** ${votesLine(s.votes)}`, '')
-      if (options.pictures) out.push(`![${l.picture}: ${markdownCell(s.title).replace(/[[\]]/g, '')}](boards/${encodeURIComponent(s.boardId)}.svg)`, '')
+      // Brackets out before escaping: removed afterwards, they would leave a backslash that escapes the next character.
+      if (options.pictures) out.push(`![${l.picture}: ${markdownCell(s.title.replace(/[[\]]/g, ''))}](boards/${encodeURIComponent(s.boardId)}.svg)`, '')
       if (s.concepts.length > 0) {
         out.push(`${level}# ${l.concepts}`, '')
         for (const c of s.concepts) {

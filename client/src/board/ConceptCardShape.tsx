@@ -30,6 +30,19 @@ export const EXPORT_META_KEY = 'werkraumExport'
 /** Title and five labelled empty fields fit in this. */
 export const CONCEPT_CARD_MIN_HEIGHT = 360
 
+/**
+ * The height a card should get from its measured content, or undefined to
+ * leave it. Whoever writes in the card (or draws it for an export) sets it
+ * exactly; someone who only has it selected only lets it grow. The edit and
+ * read views differ in height, so a viewer shrinking what a writer grew would
+ * start a tug of war between their browsers.
+ */
+export function nextCardHeight(measured: number, current: number, exact: boolean): number | undefined {
+  const needed = Math.max(CONCEPT_CARD_MIN_HEIGHT, Math.ceil(measured))
+  if (exact) return Math.abs(needed - current) < 1 ? undefined : needed
+  return needed > current ? needed : undefined
+}
+
 export class ConceptCardShapeUtil extends BaseBoxShapeUtil<ConceptCardShape> {
   static override type = CONCEPT_CARD_TYPE
   static override props: RecordProps<ConceptCardShape> = {
@@ -95,6 +108,8 @@ function Field({ shape, field, editing }: { shape: ConceptCardShape; field: Conc
       e.preventDefault()
       editor.setEditingShape(null)
       editor.select(shape.id)
+      // The field goes away with the edit view: the keyboard stays on the canvas, not at the top of the page.
+      editor.getContainer().focus()
     }
   }
   if (!editing) {
@@ -140,12 +155,12 @@ function ConceptCardView({ shape }: { shape: ConceptCardShape }) {
   // Drawn for an export: a store of its own that nobody else shares, where every card may fit itself.
   const exporting = useValue('exporting', () => editor.getInstanceState().meta[EXPORT_META_KEY] === true, [editor])
 
-  // The card as tall as its text: measured after each render by whoever has it selected or open.
+  // The card as tall as its text: measured after each render by whoever has it open (or selected, to grow).
   useLayoutEffect(() => {
     const content = contentRef.current
     if (!content || (!exporting && ((!editing && !selected) || editor.getIsReadonly()))) return
-    const needed = Math.max(CONCEPT_CARD_MIN_HEIGHT, Math.ceil(content.offsetHeight))
-    if (Math.abs(needed - shape.props.h) < 1) return
+    const needed = nextCardHeight(content.offsetHeight, shape.props.h, editing || exporting)
+    if (needed === undefined) return
     // Outside the undo history: undoing a word should not need a second undo for the height.
     editor.run(() => editor.updateShape<ConceptCardShape>({ id: shape.id, type: CONCEPT_CARD_TYPE, props: { h: needed } }), { history: 'ignore' })
   })

@@ -75,10 +75,11 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
     if (!readOnly && session?.provider.synced === true) {
       layOutTemplate(editor, template, locale)
       // A follow-up workshop this tab just created: the earlier concepts go on its first board opened empty.
+      // Tried once, on the board the new workshop opens with: never later on another empty board.
       const seed = takeSeed(workshopIdRef.current)
-      if (seed && applyFollowUp(editor, seed)) {
+      if (seed) {
         dropSeed(workshopIdRef.current)
-        fitNewCards(editor)
+        if (applyFollowUp(editor, seed)) fitNewCards(editor)
       }
     }
     // Templates and boards from earlier sessions are bigger than one screen: show all of it.

@@ -30,6 +30,8 @@ export interface CatalogueOptions {
   readonly names: boolean
   /** Server ms; the export's date. */
   readonly now: number
+  /** False beside a running server (the command line): read only, never write to its database. */
+  readonly keepTexts?: boolean
 }
 
 interface ShapeRecord {
@@ -56,8 +58,9 @@ function shapesOf(doc: Y.Doc): ShapeRecord[] {
       id: r.id,
       type: r.type,
       parentId: typeof r.parentId === 'string' ? r.parentId : '',
-      x: typeof r.x === 'number' ? r.x : 0,
-      y: typeof r.y === 'number' ? r.y : 0,
+      // Yjs carries NaN and Infinity; a sort on them would be inconsistent.
+      x: typeof r.x === 'number' && Number.isFinite(r.x) ? r.x : 0,
+      y: typeof r.y === 'number' && Number.isFinite(r.y) ? r.y : 0,
       props: r.props,
     })
   }
@@ -157,7 +160,10 @@ export async function buildCatalogue(store: WorkshopStore, read: ReadDocument, w
   const t = tally(store, closed, names)
 
   const shapesByBoard = new Map<string, ShapeRecord[]>()
-  for (const board of boards) shapesByBoard.set(board.id, await read(workshopBoardDocName(workshopId, board.id), shapesOf))
+  for (const board of boards) {
+    // One board that cannot be read leaves its section empty; the rest of the catalogue still comes.
+    shapesByBoard.set(board.id, await read(workshopBoardDocName(workshopId, board.id), shapesOf).catch(() => []))
+  }
 
   const sections: CatalogueSection[] = boards
     .filter((b) => !b.room)
@@ -181,7 +187,7 @@ export async function buildCatalogue(store: WorkshopStore, read: ReadDocument, w
 
   const votes: Catalogue['votes'] = []
   for (const session of closed) {
-    const rows = await resultRows(store, read, workshopId, session, options.names)
+    const rows = await resultRows(store, read, workshopId, session, options.names, options.keepTexts ?? true)
     votes.push({
       id: session.id,
       title: session.title,

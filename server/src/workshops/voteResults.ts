@@ -37,13 +37,21 @@ async function liveTexts(store: WorkshopStore, read: ReadDocument, workshopId: s
  * each item; the caller decides whether this reader may see them (never for
  * an anonymous session, whose store keeps no names after the close anyway).
  */
-export async function resultRows(store: WorkshopStore, read: ReadDocument, workshopId: string, session: VoteSession, withNames: boolean): Promise<ResultRow[]> {
+export async function resultRows(
+  store: WorkshopStore,
+  read: ReadDocument,
+  workshopId: string,
+  session: VoteSession,
+  withNames: boolean,
+  /** False for readers beside a running server (the command line): they must not write to its database. */
+  keep = true,
+): Promise<ResultRow[]> {
   const counts = store.votes.counts(session)
   let texts = session.status === 'closed' ? store.votes.frozenTexts(session.id) : undefined
   if (texts === undefined) {
     texts = await liveTexts(store, read, workshopId, counts.keys())
     // Asked before the close was followed up (or after a restart that came between): keep them now.
-    if (session.status === 'closed' && store.votes.session(workshopId, session.id) !== undefined) store.votes.freeze(session.id, texts)
+    if (keep && session.status === 'closed' && store.votes.session(workshopId, session.id) !== undefined) store.votes.freeze(session.id, texts)
   }
   const voters = withNames && !session.anonymous ? store.votes.voters(session) : undefined
   const names = new Map(store.participants(workshopId).map((p) => [p.id, p.name]))
@@ -62,7 +70,7 @@ export async function resultRows(store: WorkshopStore, read: ReadDocument, works
   return rows.sort((a, b) => b.count - a.count || a.board.localeCompare(b.board) || a.text.localeCompare(b.text) || a.item.localeCompare(b.item))
 }
 
-/** Keeps the texts of every session closed since the last look. Safe to run twice at once: the second writes the same. */
+/** Keeps the texts of every session closed since the last look. Safe to run twice at once: only the first keeping is stored. */
 export async function freezeClosedVotes(store: WorkshopStore, read: ReadDocument, workshopId: string): Promise<void> {
   for (const session of store.votes.unfrozen(workshopId)) {
     const texts = await liveTexts(store, read, workshopId, store.votes.counts(session).keys())

@@ -180,10 +180,12 @@ export class VoteStore {
     return this.sessions(workshopId).filter((s) => s.status === 'closed' && !frozen.has(s.id))
   }
 
-  /** Keeps each item's board title and text as they were when the session closed. */
+  /** Keeps each item's board title and text as they were when the session closed; only the first call counts. */
   freeze(sessionId: string, texts: ReadonlyMap<string, { readonly board: string; readonly text: string }>): void {
     this.db.transaction(() => {
-      const insert = this.db.prepare('INSERT OR REPLACE INTO vote_item_texts (session_id, item, board, text) VALUES (?, ?, ?, ?)')
+      // The first keeping wins: a slower one may have read a note edited after the close.
+      if (this.db.prepare('SELECT 1 FROM vote_results_frozen WHERE session_id = ?').get(sessionId)) return
+      const insert = this.db.prepare('INSERT OR IGNORE INTO vote_item_texts (session_id, item, board, text) VALUES (?, ?, ?, ?)')
       for (const [item, { board, text }] of texts) insert.run(sessionId, item, board, text)
       this.db.prepare('INSERT OR IGNORE INTO vote_results_frozen (session_id) VALUES (?)').run(sessionId)
     })()

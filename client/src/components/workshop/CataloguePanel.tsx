@@ -89,7 +89,8 @@ export function CataloguePanel({ workshopId, token, title, boards }: CataloguePa
 
   const exportBoard = (kind: 'svg' | 'png') =>
     run(async () => {
-      const board = boards.find((b) => b.id === boardId)
+      // The chosen board may have been archived meanwhile; the list then shows the first one.
+      const board = boards.find((b) => b.id === boardId) ?? boards[0]
       if (!board) return
       setStatus(t('catalogueExport.drawingOne', { board: board.title }))
       const picture = await pictures.picture(board.id, kind)
@@ -137,7 +138,7 @@ export function CataloguePanel({ workshopId, token, title, boards }: CataloguePa
       <h4>{t('catalogueExport.boardHeading')}</h4>
       <div className="export-board-field">
         <label htmlFor={ids.board}>{t('catalogueExport.board')}</label>
-        <select id={ids.board} value={boardId} onChange={(e) => setBoardId(e.target.value)} data-testid="export-board">
+        <select id={ids.board} value={boards.some((b) => b.id === boardId) ? boardId : (boards[0]?.id ?? '')} onChange={(e) => setBoardId(e.target.value)} data-testid="export-board">
           {boards.map((b) => (
             <option key={b.id} value={b.id}>
               {b.title}

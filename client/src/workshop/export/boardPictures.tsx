@@ -6,7 +6,7 @@
  * tldraw then draws it in an editor outside the visible page.
  */
 import { workshopBoardDocName } from '@werkraum/shared'
-import { useCallback, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Tldraw, createTLStore, defaultBindingUtils, type Editor, type TLStore } from 'tldraw'
 import * as Y from 'yjs'
 import { boardShapeUtils, customShapeUtils } from '../../board/shapeUtils.ts'
@@ -19,6 +19,8 @@ import { workshopAssetStore } from '../assetStore.ts'
 
 /** A board that does not answer within this long is reported as failed, not waited for forever. */
 const BOARD_LOAD_TIMEOUT_MS = 20_000
+/** Drawing one board (thousands of shapes, embedded images) takes seconds; this long means it failed. */
+const BOARD_DRAW_TIMEOUT_MS = 120_000
 
 /** `jpeg` for the PDF: embedded as it is, where a PNG would be decoded and re-encoded in JavaScript. */
 export type PictureFormat = 'svg' | 'png' | 'jpeg'
@@ -93,16 +95,31 @@ interface Job {
 export function useBoardPictures(workshopId: string, token: string): { element: ReactNode; picture: (boardId: string, format: PictureFormat) => Promise<BoardPicture> } {
   const [job, setJob] = useState<Job>()
   const queue = useRef(Promise.resolve())
+  const pending = useRef<Job | undefined>(undefined)
+  // Leaving the console mid-export ends the drawing in progress instead of leaving it waiting.
+  useEffect(() => () => pending.current?.reject(new Error('the export was closed')), [])
 
   const picture = useCallback(
     (boardId: string, format: PictureFormat): Promise<BoardPicture> => {
       const run = queue.current.then(async () => {
         const assets = workshopAssetStore(workshopId, token)
+        let store: TLStore | undefined
+        let timer: ReturnType<typeof setTimeout> | undefined
         try {
-          const store = await loadBoardStore(workshopId, token, boardId, assets)
-          return await new Promise<BoardPicture>((resolve, reject) => setJob({ store, format, resolve, reject }))
+          store = await loadBoardStore(workshopId, token, boardId, assets)
+          const loaded = store
+          return await new Promise<BoardPicture>((resolve, reject) => {
+            // tldraw failing to draw (its error boundary) must not leave the export, and every later one, waiting.
+            timer = setTimeout(() => reject(new Error(`board ${boardId} was not drawn`)), BOARD_DRAW_TIMEOUT_MS)
+            const next: Job = { store: loaded, format, resolve, reject }
+            pending.current = next
+            setJob(next)
+          })
         } finally {
+          clearTimeout(timer)
+          pending.current = undefined
           setJob(undefined)
+          store?.dispose()
           assets.dispose()
         }
       })
