@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest'
 import { workshopBoardDocName } from '@werkraum/shared'
 import type { Catalogue } from '@werkraum/shared/schemas'
 import { ARTIFACTS_DIR, browserSkipReason, pdfPagesToPng, screenshot } from '../support/browser.ts'
-import { buildFixtureWorkshop } from '../support/catalogueFixture.ts'
+import { buildFixtureWorkshop, type FixtureWorkshop } from '../support/catalogueFixture.ts'
 import { BoardPage } from './pages.ts'
 import { axeViolations, useBrowserSession } from './session.ts'
 
@@ -55,13 +55,19 @@ function pdfTextOf(pdf: Buffer): string {
 describe.skipIf(skip !== undefined)('the concept catalogue in a real browser', () => {
   const session = useBrowserSession()
 
+  /** The fixture's facilitator, in the console, from the facilitator link. */
+  async function openConsole(fixture: FixtureWorkshop): Promise<Page> {
+    const page = await session.newPage('de-DE')
+    await page.goto(fixture.created.links.facilitator)
+    await new BoardPage(page).enterName('Mia')
+    await page.getByTestId('console-link').click()
+    return page
+  }
+
   it('exports HTML (readable, accessible, printable) and a ZIP with a picture of every board', async () => {
     const fixture = await buildFixtureWorkshop(session.server)
     try {
-      const page = await session.newPage('de-DE')
-      await page.goto(fixture.created.links.facilitator)
-      await new BoardPage(page).enterName('Mia')
-      await page.getByTestId('console-link').click()
+      const page = await openConsole(fixture)
       await page.getByTestId('catalogue-panel').waitFor({ timeout: 15_000 })
       expect(await axeViolations(page)).toEqual([])
 
@@ -137,10 +143,7 @@ describe.skipIf(skip !== undefined)('the concept catalogue in a real browser', (
   it('a follow-up workshop starts with the earlier concept cards, most votes first, with their votes and pledges', async () => {
     const fixture = await buildFixtureWorkshop(session.server)
     try {
-      const page = await session.newPage('de-DE')
-      await page.goto(fixture.created.links.facilitator)
-      await new BoardPage(page).enterName('Mia')
-      await page.getByTestId('console-link').click()
+      const page = await openConsole(fixture)
       const panel = page.getByTestId('follow-up-panel')
       await panel.waitFor({ timeout: 15_000 })
       expect(await panel.getByTestId('create-title').inputValue()).toBe('Sprint Ölmühle – Folgetermin')
