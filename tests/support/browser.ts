@@ -10,7 +10,8 @@ import { repoRoot } from './server.ts'
 
 export const CHROMIUM_PATH = process.env.WERKRAUM_CHROMIUM ?? '/usr/bin/chromium'
 export const ARTIFACTS_DIR = path.join(repoRoot, 'test-artifacts')
-export const CLIENT_DIST = path.join(repoRoot, 'client', 'dist')
+/** The built client the browser tests serve; several builds side by side can each be tested with their own folder. */
+export const CLIENT_DIST = process.env.WERKRAUM_TEST_CLIENT_DIR ?? path.join(repoRoot, 'client', 'dist')
 
 /**
  * Why browser tests cannot run here, or undefined if they can. In CI a missing
