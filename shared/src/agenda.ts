@@ -4,7 +4,21 @@
  * comes out; the same function would give any client the same answer.
  */
 import { moveParticipant } from './assignment.ts'
-import { ASSIGNMENT_MODES, runningBreakout, type Breakout, type BreakoutPlan, type BreakoutRoom, type Broadcast, type PageBounds, type Summon } from './breakout.ts'
+import {
+  AFTER_BREAKOUT,
+  ASSIGNMENT_MODES,
+  BreakoutLimits,
+  breakoutOfPhase,
+  runningBreakout,
+  sourceOf,
+  type Breakout,
+  type BreakoutPlan,
+  type BreakoutRoom,
+  type BreakoutSource,
+  type Broadcast,
+  type PageBounds,
+  type Summon,
+} from './breakout.ts'
 import { IDLE_TIMER, adjustTimer, isDue, pauseTimer, resumeTimer, startTimer, type TimerState } from './timer.ts'
 import { VOTE_KINDS, VOTE_TARGETS, type VotePlan } from './votes.ts'
 import { BOARD_TEMPLATES } from './workshop.ts'
@@ -96,6 +110,8 @@ export type AgendaCommand =
   | { readonly type: 'clearBroadcast' }
   | { readonly type: 'summon'; readonly boardId: string; readonly bounds: PageBounds | null }
   | { readonly type: 'configureVote'; readonly phaseId: string; readonly plan: VotePlan }
+  /** Records that an ended breakout's results were copied onto `boardId` (the server copies them). */
+  | { readonly type: 'bringResults'; readonly phaseId: string; readonly boardId: string; readonly notes: boolean }
 
 export const AGENDA_COMMAND_TYPES = [
   'addPhase',
@@ -117,10 +133,15 @@ export const AGENDA_COMMAND_TYPES = [
   'clearBroadcast',
   'summon',
   'configureVote',
+  'bringResults',
 ] as const satisfies ReadonlyArray<AgendaCommand['type']>
 
-/** Why a command was refused: no such phase, too many phases, or not possible in the phase's state. */
-export type AgendaError = 'not_found' | 'agenda_full' | 'invalid_state'
+/**
+ * Why a command was refused: no such phase, too many phases, not possible in
+ * the phase's state, a plan that builds on a phase that is not an earlier
+ * phase of the right kind, or results that are not there (yet, or any more).
+ */
+export type AgendaError = 'not_found' | 'agenda_full' | 'invalid_state' | 'invalid_source' | 'results_not_ready' | 'already_brought'
 
 export type AgendaResult = { readonly ok: true; readonly state: Facilitation } | { readonly ok: false; readonly error: AgendaError }
 
@@ -201,7 +222,18 @@ export function applyAgendaCommand(state: Facilitation, command: AgendaCommand, 
       if (state.phases.length >= AgendaLimits.MAX_PHASES) return fail('agenda_full')
       return ok({
         ...state,
-        phases: [...state.phases, { id: newId(), title: command.title, kind: command.kind, plannedMs: command.plannedMinutes * MINUTE_MS, status: 'planned' }],
+        phases: [
+          ...state.phases,
+          {
+            id: newId(),
+            title: command.title,
+            kind: command.kind,
+            plannedMs: command.plannedMinutes * MINUTE_MS,
+            status: 'planned',
+            // During an input talk people listen: the boards are theirs again in the next phase.
+            ...(command.kind === 'input' ? { watchOnly: true } : {}),
+          },
+        ],
       })
     case 'updatePhase': {
       // What a phase is cannot change once it ran; a breakout takes people to their rooms, not to one board.
@@ -256,6 +288,7 @@ export function applyAgendaCommand(state: Facilitation, command: AgendaCommand, 
       return ok({ ...state, timer: IDLE_TIMER, timerPhaseId: null })
     case 'configureBreakout':
       if (phase!.kind !== 'breakout' || phase!.status !== 'planned') return fail('invalid_state')
+      if (!isEarlierPhase(state, sourceOf(command.plan), command.phaseId)) return fail('invalid_source')
       return ok(replacePhase(state, command.phaseId, (p) => ({ ...p, breakout: command.plan })))
     case 'moveToRoom': {
       const running = runningBreakout(state.breakouts)
@@ -275,7 +308,14 @@ export function applyAgendaCommand(state: Facilitation, command: AgendaCommand, 
       return ok({ ...state, broadcast: null })
     case 'configureVote':
       if (phase!.kind !== 'vote' || phase!.status !== 'planned') return fail('invalid_state')
+      if (command.plan.resultsOf !== undefined && !isEarlierPhase(state, { kind: 'continue', phaseId: command.plan.resultsOf }, command.phaseId)) return fail('invalid_source')
       return ok(replacePhase(state, command.phaseId, (p) => ({ ...p, vote: command.plan })))
+    case 'bringResults': {
+      const breakout = breakoutOfPhase(state.breakouts, command.phaseId)
+      if (breakout === undefined || breakout.status !== 'ended') return fail('results_not_ready')
+      if (breakout.broughtTo !== undefined) return fail('already_brought')
+      return ok({ ...state, breakouts: state.breakouts.map((b) => (b === breakout ? { ...b, broughtTo: command.boardId } : b)) })
+    }
     case 'summon':
       // Whether the board exists is the server's to check; the rules only record it.
       return ok({ ...state, summon: { id: newId(), boardId: command.boardId, bounds: command.bounds, at: now } })
@@ -284,6 +324,19 @@ export function applyAgendaCommand(state: Facilitation, command: AgendaCommand, 
       throw new Error(`unknown agenda command ${JSON.stringify(unreachable)}`)
     }
   }
+}
+
+/**
+ * Whether `source` builds on a phase that comes before `phaseId` in the agenda
+ * and is of the kind it needs: a breakout to continue, a vote to take the top
+ * concepts of. A fresh breakout builds on nothing and is always fine.
+ */
+export function isEarlierPhase(state: Facilitation, source: BreakoutSource, phaseId: string): boolean {
+  if (source.kind === 'fresh') return true
+  const index = state.phases.findIndex((p) => p.id === phaseId)
+  const sourceIndex = state.phases.findIndex((p) => p.id === source.phaseId)
+  if (index < 0 || sourceIndex < 0 || sourceIndex >= index) return false
+  return state.phases[sourceIndex]!.kind === (source.kind === 'continue' ? 'breakout' : 'vote')
 }
 
 /**
@@ -349,15 +402,27 @@ function parseRoomPlan(value: unknown): { title: string; challenge: string } | u
   return { title: value.title, challenge: value.challenge }
 }
 
+function parseSource(value: unknown): BreakoutSource | undefined {
+  if (!isRecord(value) || typeof value.phaseId !== 'string') return undefined
+  if (value.kind === 'continue') return { kind: 'continue', phaseId: value.phaseId }
+  if (value.kind === 'topVoted' && typeof value.count === 'number' && typeof value.challenge === 'string') {
+    return { kind: 'topVoted', phaseId: value.phaseId, count: Math.min(BreakoutLimits.MAX_ROOMS, Math.max(1, Math.floor(value.count))), challenge: value.challenge }
+  }
+  return undefined
+}
+
 function parsePlan(value: unknown): BreakoutPlan | undefined {
   if (!isRecord(value)) return undefined
-  const { template, mode, capacity } = value
+  const { template, mode, capacity, after } = value
   if (!(BOARD_TEMPLATES as readonly unknown[]).includes(template) || !(ASSIGNMENT_MODES as readonly unknown[]).includes(mode)) return undefined
+  const source = parseSource(value.source)
   return {
     rooms: parseList(value.rooms, parseRoomPlan),
     template: template as BreakoutPlan['template'],
     mode: mode as BreakoutPlan['mode'],
     ...(typeof capacity === 'number' ? { capacity } : {}),
+    ...(source ? { source } : {}),
+    ...((AFTER_BREAKOUT as readonly unknown[]).includes(after) ? { after: after as BreakoutPlan['after'] } : {}),
   }
 }
 
@@ -385,6 +450,7 @@ function parseBreakout(value: unknown): Breakout | undefined {
     rooms,
     assignment: parseAssignment(value.assignment),
     reopened: value.reopened === true,
+    ...(typeof value.broughtTo === 'string' ? { broughtTo: value.broughtTo } : {}),
   }
 }
 
@@ -405,6 +471,7 @@ function parseVotePlan(value: unknown): VotePlan | undefined {
     kind: kind as VotePlan['kind'],
     target: target as VotePlan['target'],
     boardIds: parseList(boardIds, (b) => (typeof b === 'string' ? b : undefined)),
+    ...(typeof value.resultsOf === 'string' ? { resultsOf: value.resultsOf } : {}),
     votesPerPerson,
     maxPerItem,
     anonymous: value.anonymous === true,

@@ -27,6 +27,33 @@ export interface RoomPlan {
   readonly challenge: string
 }
 
+/**
+ * Where a breakout's rooms come from:
+ * - `fresh`: the planned rooms, each with a new board from the template;
+ * - `continue`: the rooms and boards of an earlier breakout phase, writable
+ *   again for the same groups (a second work phase on the same concepts);
+ * - `topVoted`: one room per top-voted item of the vote an earlier vote phase
+ *   opened; each room's board starts with a copy of its concept card (or note)
+ *   and the room is named after it.
+ */
+export type BreakoutSource =
+  | { readonly kind: 'fresh' }
+  | { readonly kind: 'continue'; readonly phaseId: string }
+  | {
+      readonly kind: 'topVoted'
+      readonly phaseId: string
+      /** Rooms wanted; ties with the last one add rooms (see `topItems`). */
+      readonly count: number
+      /** The task every room gets ("Sharpen the measures of this concept"). */
+      readonly challenge: string
+    }
+
+export const BREAKOUT_SOURCE_KINDS = ['fresh', 'continue', 'topVoted'] as const satisfies ReadonlyArray<BreakoutSource['kind']>
+
+/** Where participants land when a breakout ends: the gallery of its results, the plenary board, or the room's board (read-only). */
+export const AFTER_BREAKOUT = ['gallery', 'plenary', 'stay'] as const
+export type AfterBreakout = (typeof AFTER_BREAKOUT)[number]
+
 /** What a breakout phase will set up when it starts. */
 export interface BreakoutPlan {
   readonly rooms: readonly RoomPlan[]
@@ -34,6 +61,20 @@ export interface BreakoutPlan {
   readonly mode: AssignmentMode
   /** Most members a room takes when people choose themselves. */
   readonly capacity?: number
+  /** Absent means `fresh`. */
+  readonly source?: BreakoutSource
+  /** Absent means `gallery`. */
+  readonly after?: AfterBreakout
+}
+
+/** Where a breakout's rooms come from (`fresh` when the plan says nothing). */
+export function sourceOf(plan: BreakoutPlan | undefined): BreakoutSource {
+  return plan?.source ?? { kind: 'fresh' }
+}
+
+/** Where participants go when the breakout of this plan ends (`gallery` when the plan says nothing). */
+export function afterOf(plan: BreakoutPlan | undefined): AfterBreakout {
+  return plan?.after ?? 'gallery'
 }
 
 export interface BreakoutRoom extends RoomPlan {
@@ -51,6 +92,8 @@ export interface Breakout {
   readonly assignment: Assignment
   /** After the phase, room boards are read-only unless the facilitator reopens them. */
   readonly reopened: boolean
+  /** The board the rooms' results were copied onto ("bring the results into the plenary"), once that happened. */
+  readonly broughtTo?: string
 }
 
 /** A message from the facilitator to every room, shown as a banner. */
@@ -86,12 +129,22 @@ export function runningBreakout(breakouts: readonly Breakout[]): Breakout | unde
   return breakouts.find((b) => b.status === 'running')
 }
 
-/** The breakout and room a board belongs to, if it is a room board. */
+/**
+ * The breakout and room a board belongs to, if it is a room board. A board
+ * that a later breakout continued on belongs to the latest one.
+ */
 export function roomOfBoard(breakouts: readonly Breakout[], boardId: string): { breakout: Breakout; room: BreakoutRoom } | undefined {
-  for (const breakout of breakouts) {
+  for (let i = breakouts.length - 1; i >= 0; i--) {
+    const breakout = breakouts[i]!
     const room = breakout.rooms.find((r) => r.boardId === boardId)
     if (room) return { breakout, room }
   }
+  return undefined
+}
+
+/** The latest breakout that a phase ran (a phase started twice ran twice), if it ran. */
+export function breakoutOfPhase(breakouts: readonly Breakout[], phaseId: string): Breakout | undefined {
+  for (let i = breakouts.length - 1; i >= 0; i--) if (breakouts[i]!.phaseId === phaseId) return breakouts[i]
   return undefined
 }
 

@@ -10,7 +10,7 @@ import { Limits, DOC_NAME_PATTERN } from './protocol.ts'
 import type { ApiError, Health } from './protocol.ts'
 import type { SerializedSchema } from './board.ts'
 import { AgendaLimits, PHASE_KINDS } from './agenda.ts'
-import { ASSIGNMENT_MODES, BreakoutLimits } from './breakout.ts'
+import { AFTER_BREAKOUT, ASSIGNMENT_MODES, BreakoutLimits } from './breakout.ts'
 import { VOTE_KINDS, VOTE_TARGETS, VoteLimits } from './votes.ts'
 import { ROLES } from './roles.ts'
 import { BOARD_TEMPLATES, LOCALES, WorkshopLimits } from './workshop.ts'
@@ -59,12 +59,30 @@ const VotePlanFields = {
   title: z.string().trim().min(1).max(VoteLimits.MAX_TITLE_CHARS),
   kind: z.enum(VOTE_KINDS),
   target: z.enum(VOTE_TARGETS),
-  boardIds: z.array(z.string().max(40)).min(1).max(VoteLimits.MAX_BOARDS_PER_SESSION),
+  boardIds: z.array(z.string().max(40)).max(VoteLimits.MAX_BOARDS_PER_SESSION),
+  /** "The results of <breakout phase>" (resolved when the vote opens); then `boardIds` may be empty. */
+  resultsOf: z.string().max(40).optional(),
   votesPerPerson: z.number().int().min(1).max(VoteLimits.MAX_VOTES_PER_PERSON),
   maxPerItem: z.number().int().min(1).max(VoteLimits.MAX_VOTES_PER_PERSON),
   anonymous: z.boolean(),
   hidden: z.boolean(),
 }
+
+/** A vote needs something to run on: named boards, or the results of a breakout phase. */
+const hasTarget = (plan: { boardIds: readonly string[]; resultsOf?: string | undefined }): boolean => plan.boardIds.length > 0 || plan.resultsOf !== undefined
+const NO_TARGET = { message: 'name at least one board, or the results of a breakout phase', path: ['boardIds'] }
+
+/** Where a breakout's rooms come from (shared/src/breakout.ts `BreakoutSource`). */
+const BreakoutSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fresh') }),
+  z.object({ kind: z.literal('continue'), phaseId: z.string().max(40) }),
+  z.object({
+    kind: z.literal('topVoted'),
+    phaseId: z.string().max(40),
+    count: z.number().int().min(1).max(BreakoutLimits.MAX_ROOMS),
+    challenge: z.string().trim().max(BreakoutLimits.MAX_CHALLENGE_CHARS),
+  }),
+])
 
 /** Makes a retried ballot harmless: the same id twice counts once. */
 const RequestId = z.string().min(1).max(VoteLimits.MAX_REQUEST_ID_CHARS)
@@ -108,15 +126,22 @@ export const WorkshopCommandSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('configureBreakout'),
     phaseId: Id,
-    plan: z.object({
-      rooms: z
-        .array(z.object({ title: PhaseTitle, challenge: z.string().trim().max(BreakoutLimits.MAX_CHALLENGE_CHARS) }))
-        .min(1)
-        .max(BreakoutLimits.MAX_ROOMS),
-      template: z.enum(BOARD_TEMPLATES),
-      mode: z.enum(ASSIGNMENT_MODES),
-      capacity: z.number().int().min(1).max(WorkshopLimits.MAX_PARTICIPANTS).optional(),
-    }),
+    plan: z
+      .object({
+        rooms: z
+          .array(z.object({ title: PhaseTitle, challenge: z.string().trim().max(BreakoutLimits.MAX_CHALLENGE_CHARS) }))
+          .max(BreakoutLimits.MAX_ROOMS),
+        template: z.enum(BOARD_TEMPLATES),
+        mode: z.enum(ASSIGNMENT_MODES),
+        capacity: z.number().int().min(1).max(WorkshopLimits.MAX_PARTICIPANTS).optional(),
+        source: BreakoutSourceSchema.optional(),
+        after: z.enum(AFTER_BREAKOUT).optional(),
+      })
+      // Fresh rooms are the planned ones; the other sources bring their own.
+      .refine((plan) => plan.rooms.length > 0 || (plan.source !== undefined && plan.source.kind !== 'fresh'), {
+        message: 'plan at least one room',
+        path: ['rooms'],
+      }),
   }),
   z.object({ type: z.literal('moveToRoom'), participantId: Id, roomId: Id }),
   z.object({ type: z.literal('chooseRoom'), roomId: Id }),
@@ -124,8 +149,9 @@ export const WorkshopCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('broadcast'), text: z.string().trim().min(1).max(BreakoutLimits.MAX_BROADCAST_CHARS) }),
   z.object({ type: z.literal('clearBroadcast') }),
   // Voting sessions (issue #5).
-  z.object({ type: z.literal('openVote'), ...VotePlanFields }),
-  z.object({ type: z.literal('configureVote'), phaseId: Id, plan: z.object(VotePlanFields) }),
+  z.object({ type: z.literal('openVote'), ...VotePlanFields }).refine(hasTarget, NO_TARGET),
+  z.object({ type: z.literal('configureVote'), phaseId: Id, plan: z.object(VotePlanFields).refine(hasTarget, NO_TARGET) }),
+  z.object({ type: z.literal('bringResults'), phaseId: Id, boardId: Id, notes: z.boolean() }),
   z.object({ type: z.literal('closeVote'), sessionId: Id }),
   z.object({ type: z.literal('castVote'), sessionId: Id, boardId: Id, shapeId: z.string().max(80).nullable(), requestId: RequestId }),
   z.object({ type: z.literal('retractVote'), sessionId: Id, boardId: Id, shapeId: z.string().max(80).nullable(), requestId: RequestId }),

@@ -3,6 +3,7 @@
  * the server. Ballots are commands; the server checks them against these
  * rules inside one storage transaction.
  */
+import { breakoutOfPhase, type Breakout } from './breakout.ts'
 import { CONCEPT_CARD_TYPE, conceptCardText } from './concept.ts'
 
 export const VOTE_KINDS = ['dots', 'pledge'] as const
@@ -60,11 +61,56 @@ export interface VotePlan {
   readonly title: string
   readonly kind: VoteKind
   readonly target: VoteTarget
+  /** Boards named when planning (may be empty when `resultsOf` is set). */
   readonly boardIds: readonly string[]
+  /**
+   * "The results of <breakout phase>": resolved when the vote opens, to the
+   * board its results were brought onto, else to its rooms' boards. Lets a vote
+   * be planned on boards that do not exist yet.
+   */
+  readonly resultsOf?: string
   readonly votesPerPerson: number
   readonly maxPerItem: number
   readonly anonymous: boolean
   readonly hidden: boolean
+}
+
+/**
+ * The boards a planned vote runs on, as it opens: the named boards and, for
+ * `resultsOf`, the results of that breakout phase (see `VotePlan.resultsOf`).
+ * `not_run` when the phase has not run a breakout (yet); `no_boards` when
+ * nothing is left to vote on.
+ */
+export function resolveVoteBoards(plan: VotePlan, breakouts: readonly Breakout[]): { readonly ok: true; readonly boardIds: readonly string[] } | { readonly ok: false; readonly error: 'not_run' | 'no_boards' } {
+  const boards = [...plan.boardIds]
+  if (plan.resultsOf !== undefined) {
+    const breakout = breakoutOfPhase(breakouts, plan.resultsOf)
+    if (breakout === undefined) return { ok: false, error: 'not_run' }
+    if (breakout.broughtTo !== undefined) boards.push(breakout.broughtTo)
+    else boards.push(...breakout.rooms.map((r) => r.boardId))
+  }
+  const unique = [...new Set(boards)]
+  return unique.length === 0 ? { ok: false, error: 'no_boards' } : { ok: true, boardIds: unique }
+}
+
+/**
+ * The items a breakout of "one room per top-voted concept" opens rooms for:
+ * the `count` items with the most votes, in ranking order. Items tied with the
+ * last one taken come along (no concept with as many votes is left out by
+ * chance), up to `max`. Items without a vote are never taken. Equal counts
+ * keep the order of `rows` (the results' order: board, then text).
+ */
+export function topItems<T extends { readonly count: number }>(rows: readonly T[], count: number, max: number): T[] {
+  // A stable sort: rows with equal counts keep the order they came in.
+  const voted = rows.filter((r) => r.count > 0).sort((a, b) => b.count - a.count)
+  const taken = voted.slice(0, count)
+  const last = taken.at(-1)
+  if (last === undefined) return []
+  for (const row of voted.slice(count)) {
+    if (row.count !== last.count || taken.length >= max) break
+    taken.push(row)
+  }
+  return taken
 }
 
 /** What a facilitator asks for when opening a session; pledges are always named, visible and one per item. */
