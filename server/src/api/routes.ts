@@ -22,7 +22,8 @@ import { CreateWorkshopBodySchema, JoinBodySchema, WorkshopCommandSchema, type W
 import { signToken, verifyToken } from '../auth/tokens.ts'
 import { chooseRoom, openBreakout, placeLateComer, takeOutOfRooms } from '../workshops/breakout.ts'
 import type { Participant, Workshop, WorkshopStore } from '../workshops/store.ts'
-import { itemOnBoard } from '../workshops/voteItems.ts'
+import { accessOf } from '../workshops/access.ts'
+import { itemOnBoard, itemsOnBoard } from '../workshops/voteItems.ts'
 import { closeVoteWithPhase } from '../workshops/votes.ts'
 import { resultRows } from '../workshops/voteResults.ts'
 import { buildCatalogue } from '../workshops/catalogue.ts'
@@ -139,6 +140,28 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       return
     }
     sendApiJson(res, 200, { session, results: rows })
+  }
+
+  /**
+   * What a session is about, board by board, so that people can vote from
+   * any board: each target board's title and (for a vote on notes) its notes
+   * and concept cards in reading order. Boards the caller may not open now
+   * (someone else's room during a breakout, an archived board) are left out.
+   */
+  const voteItems = async (req: IncomingMessage, res: ServerResponse, workshopId: string, sessionId: string): Promise<void> => {
+    const who = caller(req, res, workshopId)
+    if (!who) return
+    const session = ctx.store.votes.session(workshopId, sessionId)
+    if (!session) return sendApiError(req, res, 404, 'not_found')
+    const boards = []
+    for (const boardId of session.boardIds) {
+      const docName = workshopBoardDocName(workshopId, boardId)
+      const board = ctx.store.board(workshopId, boardId)
+      if (!board || board.archived || accessOf(ctx.store, docName, { workshopId, participantId: who.participant.id }) === undefined) continue
+      const items = session.target === 'notes' ? await ctx.readDocument(docName, itemsOnBoard) : []
+      boards.push({ boardId, title: board.title, items })
+    }
+    sendApiJson(res, 200, { sessionId, boards })
   }
 
   /**
@@ -456,10 +479,11 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       if (req.method !== 'POST') return sendApiError(req, res, 405, 'method_not_allowed')
       return join(req, res)
     }
-    const votePath = /^\/api\/workshops\/([A-Za-z0-9]{1,40})\/votes\/([A-Za-z0-9]{1,40})\/(mine|results)$/.exec(path)
+    const votePath = /^\/api\/workshops\/([A-Za-z0-9]{1,40})\/votes\/([A-Za-z0-9]{1,40})\/(mine|results|items)$/.exec(path)
     if (votePath) {
       if (req.method !== 'GET') return sendApiError(req, res, 405, 'method_not_allowed')
-      const [, workshopId, sessionId, what] = votePath as unknown as [string, string, string, 'mine' | 'results']
+      const [, workshopId, sessionId, what] = votePath as unknown as [string, string, string, 'mine' | 'results' | 'items']
+      if (what === 'items') return voteItems(req, res, workshopId, sessionId)
       return what === 'mine' ? myVotes(req, res, workshopId, sessionId) : voteResults(req, res, url, workshopId, sessionId)
     }
     const exportPath = /^\/api\/workshops\/([A-Za-z0-9]{1,40})\/export$/.exec(path)

@@ -3,7 +3,7 @@
  * concept card that exists on the board (for `notes` sessions), and its text
  * for the results.
  */
-import { RECORDS_KEY, VOTABLE_SHAPE_TYPES, votableText } from '@werkraum/shared'
+import { CONCEPT_CARD_TYPE, RECORDS_KEY, VOTABLE_SHAPE_TYPES, isEmptyConceptCard, votableText } from '@werkraum/shared'
 import type * as Y from 'yjs'
 
 /**
@@ -32,4 +32,52 @@ export function itemOnBoard(doc: Y.Doc, shapeId: string): VoteItem | undefined {
   const r = record as { typeName?: unknown; type?: unknown; props?: unknown }
   if (r.typeName !== 'shape' || typeof r.type !== 'string' || !VOTABLE_SHAPE_TYPES.includes(r.type)) return undefined
   return { shapeId, text: votableText(r.type, r.props) }
+}
+
+export interface BoardItem extends VoteItem {
+  readonly type: string
+}
+
+/** Page units within which items count as one row when reading a board from top to bottom. */
+const ROW_TOLERANCE = 100
+
+/**
+ * Every item that can be voted on on this board, in reading order: rows from
+ * top to bottom, each from left to right, by their position on the page (a
+ * note in a frame is where the frame puts it). Concept cards nobody wrote on
+ * are left out: an untouched template card is nothing to vote on.
+ */
+export function itemsOnBoard(doc: Y.Doc): BoardItem[] {
+  const records = new Map<string, { typeName?: unknown; type?: unknown; props?: unknown; x?: unknown; y?: unknown; parentId?: unknown }>()
+  // Later entries for a key replace earlier ones (see `recordAt`).
+  for (const entry of doc.getArray<unknown>(RECORDS_KEY).toArray()) {
+    const e = entry as { key?: unknown; val?: unknown } | undefined
+    if (typeof e?.key === 'string' && typeof e.val === 'object' && e.val !== null) records.set(e.key, e.val)
+  }
+  const pagePosition = (id: string): { x: number; y: number } => {
+    let x = 0
+    let y = 0
+    // Bounded: a broken document could hold a cycle of parents.
+    for (let at = records.get(id), depth = 0; at?.typeName === 'shape' && depth < 50; at = typeof at.parentId === 'string' ? records.get(at.parentId) : undefined, depth++) {
+      x += typeof at.x === 'number' ? at.x : 0
+      y += typeof at.y === 'number' ? at.y : 0
+    }
+    return { x, y }
+  }
+  const found: Array<BoardItem & { x: number; y: number }> = []
+  for (const [shapeId, r] of records) {
+    if (r.typeName !== 'shape' || typeof r.type !== 'string' || !VOTABLE_SHAPE_TYPES.includes(r.type)) continue
+    if (r.type === CONCEPT_CARD_TYPE && isEmptyConceptCard(r.props)) continue
+    found.push({ shapeId, type: r.type, text: votableText(r.type, r.props), ...pagePosition(shapeId) })
+  }
+  found.sort((a, b) => a.y - b.y || a.x - b.x)
+  // Rows: items whose tops lie close to the row's first are read left to right.
+  const ordered: BoardItem[] = []
+  for (let start = 0; start < found.length; ) {
+    let end = start + 1
+    while (end < found.length && found[end]!.y - found[start]!.y <= ROW_TOLERANCE) end++
+    for (const { shapeId, type, text } of found.slice(start, end).sort((a, b) => a.x - b.x)) ordered.push({ shapeId, type, text })
+    start = end
+  }
+  return ordered
 }
