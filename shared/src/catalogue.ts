@@ -10,6 +10,8 @@
  */
 import type { PhaseKind } from './agenda.ts'
 import type { Catalogue, CatalogueSection } from './catalogueSchema.ts'
+import { CONCEPT_CARD_TYPE, isEmptyConceptCard } from './concept.ts'
+import { votableText } from './votes.ts'
 import type { Locale } from './workshop.ts'
 
 export const CATALOGUE_FORMAT = 'werkraum-catalogue'
@@ -35,6 +37,8 @@ const DE = {
   votes: 'Punkte',
   pledges: 'Würden mitmachen',
   room: 'Raum',
+  emptyBoard: 'nichts auf dieser Tafel',
+  noBallots: 'Keine Stimmen abgegeben',
   members: 'Mitglieder',
   challenge: 'Herausforderung',
   idea: 'Idee',
@@ -73,8 +77,10 @@ const EN: CatalogueLabels = {
   item: 'Concept',
   board: 'Board',
   votes: 'Votes',
-  pledges: 'Would work on it',
+  pledges: 'Would work on this',
   room: 'Room',
+  emptyBoard: 'nothing on this board',
+  noBallots: 'No votes were cast',
   members: 'Members',
   challenge: 'Challenge',
   idea: 'Idea',
@@ -102,9 +108,71 @@ export function catalogueLabels(locale: Locale): CatalogueLabels {
   return locale === 'de' ? DE : EN
 }
 
+/**
+ * The language tag numbers and dates are written in: the catalogue's own,
+ * never the browser's or the machine's, so the server, the command line and
+ * every browser print the same.
+ */
+function localeTag(locale: Locale): string {
+  return locale === 'de' ? 'de-DE' : 'en-GB'
+}
+
 /** A date in the workshop's language, without a time: the catalogue's cover. */
 export function catalogueDate(isoTime: string, locale: Locale): string {
-  return new Date(isoTime).toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
+  return new Date(isoTime).toLocaleDateString(localeTag(locale), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
+}
+
+/** A date with its time in the workshop's language, in UTC (the server knows no one's time zone): the export's moment. */
+export function catalogueDateTime(isoTime: string, locale: Locale): string {
+  return new Date(isoTime).toLocaleString(localeTag(locale), {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  })
+}
+
+/** A number in the workshop's language ("2,7" in German, "2.7" in English), to one decimal place. */
+export function catalogueNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1 }).format(value)
+}
+
+/**
+ * Ids the board templates give the shapes they lay out
+ * (`createShapeId('template-…')` in the client's `templates.ts`).
+ */
+export const TEMPLATE_SHAPE_ID_PREFIX = 'shape:template-'
+
+/** Shapes that only arrange a board: what counts is what sits in them. */
+const ARRANGING_SHAPE_TYPES: ReadonlySet<string> = new Set(['frame', 'group'])
+/** What a template lays out around the work: its title, hints and arrows. */
+const TEMPLATE_LAYOUT_TYPES: ReadonlySet<string> = new Set(['text', 'arrow'])
+
+/**
+ * Whether a shape is something people made (issue #13): a concept card with
+ * something written in it, a sticky note with text, anything drawn, written or
+ * pasted. Not: an untouched card, an empty note, frames and groups, or the
+ * title, hints and arrows a template laid out. A template's sticky notes count
+ * (whether someone rewrote one cannot be told from the board).
+ */
+export function isMadeShape(shape: { readonly id: string; readonly type: string; readonly props: unknown }): boolean {
+  if (shape.type === CONCEPT_CARD_TYPE) return !isEmptyConceptCard(shape.props)
+  if (shape.type === 'note') return votableText('note', shape.props).trim() !== ''
+  if (ARRANGING_SHAPE_TYPES.has(shape.type)) return false
+  return !(shape.id.startsWith(TEMPLATE_SHAPE_ID_PREFIX) && TEMPLATE_LAYOUT_TYPES.has(shape.type))
+}
+
+/** A board's name in one line of the catalogue: a room under its phase, any other board by its title. */
+export function sectionName(section: CatalogueSection, labels: CatalogueLabels): string {
+  return section.room ? `${labels.room}: ${section.room.title}` : section.title
+}
+
+/** The one line an empty board gets instead of a section ("Plenum: nichts auf dieser Tafel"). */
+export function emptyBoardLine(section: CatalogueSection, labels: CatalogueLabels): string {
+  return `${section.room ? section.room.title : section.title}: ${labels.emptyBoard}`
 }
 
 /** Board sections grouped for reading: plenary boards alone, breakout rooms under their phase. */
@@ -116,6 +184,11 @@ export function sectionGroups(catalogue: Catalogue): Array<{ phase: { id: string
     else groups.push({ phase: section.phase, sections: [section] })
   }
   return groups
+}
+
+/** The heading of a vote's count column: dots, or the people who would work on an item. */
+export function resultColumn(vote: Catalogue['votes'][number], labels: CatalogueLabels): string {
+  return vote.kind === 'pledge' ? labels.pledges : labels.byVote
 }
 
 /** A closed vote's title for headings and columns, with its kind. */
@@ -158,33 +231,40 @@ export interface MarkdownOptions {
 
 /** The catalogue as one Markdown document. */
 export function catalogueMarkdown(catalogue: Catalogue, options: MarkdownOptions = {}): string {
-  const l = catalogueLabels(catalogue.workshop.locale)
+  const { locale } = catalogue.workshop
+  const l = catalogueLabels(locale)
+  const num = (n: number): string => catalogueNumber(n, locale)
   const voteTitles = new Map(catalogue.votes.map((v) => [v.id, v.title]))
   const out: string[] = []
-  out.push(`# ${markdownCell(catalogue.workshop.title)}`, '', `${l.catalogue} · ${catalogueDate(catalogue.workshop.createdAt, catalogue.workshop.locale)}`, '')
+  out.push(`# ${markdownCell(catalogue.workshop.title)}`, '', `${l.catalogue} · ${catalogueDate(catalogue.workshop.createdAt, locale)}`, '')
 
   if (catalogue.agenda.length > 0) {
     out.push(`## ${l.agenda}`, '')
     out.push(
       ...markdownTable(
         [l.phase, l.kind, l.planned, l.actual],
-        catalogue.agenda.map((p) => [p.title, l.phaseKinds[p.kind as PhaseKind], String(p.plannedMinutes), p.actualMinutes === null ? l.notRun : String(p.actualMinutes)]),
+        catalogue.agenda.map((p) => [p.title, l.phaseKinds[p.kind as PhaseKind], num(p.plannedMinutes), p.actualMinutes === null ? l.notRun : num(p.actualMinutes)]),
       ),
       '',
     )
   }
 
   out.push(`## ${l.overview}`, '')
-  out.push(...markdownTable([l.rank, l.item, l.board, l.votes, l.pledges], catalogue.ranking.map((r) => [String(r.rank), r.title || l.untitled, r.board, String(r.votes), String(r.pledges)])), '')
+  out.push(...markdownTable([l.rank, l.item, l.board, l.votes, l.pledges], catalogue.ranking.map((r) => [num(r.rank), r.title || l.untitled, r.board, num(r.votes), num(r.pledges)])), '')
 
   const votesLine = (votes: ReadonlyArray<{ sessionId: string; count: number }>): string =>
-    votes.map((v) => `${markdownText(voteTitles.get(v.sessionId) ?? v.sessionId)}: ${v.count}`).join(', ')
+    votes.map((v) => `${markdownText(voteTitles.get(v.sessionId) ?? v.sessionId)}: ${num(v.count)}`).join(', ')
 
   for (const group of sectionGroups(catalogue)) {
     const level = group.phase ? '###' : '##'
     if (group.phase) out.push(`## ${l.phase}: ${markdownCell(group.phase.title)}`, '')
     for (const s of group.sections) {
-      out.push(`${level} ${markdownCell(s.room ? `${l.room}: ${s.room.title}` : s.title)}`, '')
+      // Nothing made there: a line, not a section.
+      if (s.empty) {
+        out.push(markdownCell(emptyBoardLine(s, l)), '')
+        continue
+      }
+      out.push(`${level} ${markdownCell(sectionName(s, l))}`, '')
       if (s.room && s.room.challenge !== '') out.push(`**${l.challenge}:** ${markdownText(s.room.challenge)}`, '')
       if (s.room?.members && s.room.members.length > 0) out.push(`**${l.members}:** ${s.room.members.map(markdownCell).join(', ')}`, '')
       if (s.votes.length > 0) out.push(`**${l.votes}:** ${votesLine(s.votes)}`, '')
@@ -198,7 +278,7 @@ export function catalogueMarkdown(catalogue: Catalogue, options: MarkdownOptions
             if (c[field] !== '') out.push(`**${l[field]}:**\\`, markdownText(c[field]), '')
           }
           if (c.votes.length > 0) out.push(`**${l.votes}:** ${votesLine(c.votes)}`, '')
-          if (c.pledges.count > 0) out.push(`**${l.pledges}:** ${c.pledges.names ? c.pledges.names.map(markdownCell).join(', ') : String(c.pledges.count)}`, '')
+          if (c.pledges.count > 0) out.push(`**${l.pledges}:** ${c.pledges.names ? c.pledges.names.map(markdownCell).join(', ') : num(c.pledges.count)}`, '')
         }
       }
       if (s.noteGroups.length > 0) {
@@ -206,7 +286,7 @@ export function catalogueMarkdown(catalogue: Catalogue, options: MarkdownOptions
         for (const g of s.noteGroups) {
           out.push(`**${markdownCell(g.area === null ? l.looseNotes : g.area || l.untitledArea)}**`, '')
           for (const n of g.notes) {
-            const extra = [n.votes.length > 0 ? `${l.votes}: ${votesLine(n.votes)}` : '', n.pledges.count > 0 ? `${l.pledges}: ${n.pledges.names ? n.pledges.names.map(markdownCell).join(', ') : n.pledges.count}` : '']
+            const extra = [n.votes.length > 0 ? `${l.votes}: ${votesLine(n.votes)}` : '', n.pledges.count > 0 ? `${l.pledges}: ${n.pledges.names ? n.pledges.names.map(markdownCell).join(', ') : num(n.pledges.count)}` : '']
               .filter((e) => e !== '')
               .join('; ')
             // Continuation lines of a list item are indented to stay in it.
@@ -222,16 +302,21 @@ export function catalogueMarkdown(catalogue: Catalogue, options: MarkdownOptions
   if (catalogue.votes.length === 0) out.push(l.noVotes, '')
   for (const v of catalogue.votes) {
     out.push(`### ${markdownCell(voteTitle(v, l))}`, '')
+    // A session nobody voted in says so, rather than showing an empty table.
+    if (v.ballots === 0) {
+      out.push(`${l.noBallots}.`, '')
+      continue
+    }
     const named = v.results.some((r) => r.names !== undefined)
     out.push(
       ...markdownTable(
-        [l.item, l.board, l.byVote, ...(named ? [l.members] : [])],
-        v.results.map((r) => [r.text || l.untitled, r.board, String(r.count), ...(named ? [(r.names ?? []).join(', ')] : [])]),
+        [l.item, l.board, resultColumn(v, l), ...(named ? [l.members] : [])],
+        v.results.map((r) => [r.text || l.untitled, r.board, num(r.count), ...(named ? [(r.names ?? []).join(', ')] : [])]),
       ),
       '',
     )
   }
-  out.push(`${l.exported} ${catalogue.workshop.exportedAt}`, '')
+  out.push(`${l.exported} ${catalogueDateTime(catalogue.workshop.exportedAt, locale)}`, '')
   return out.join('\n')
 }
 
@@ -245,11 +330,12 @@ function csvField(value: string): string {
 
 /**
  * Every concept card and sticky note, one row each, with a column of dots per
- * closed dot vote and the pledges. UTF-8 with a byte-order mark, so
+ * closed dot vote that got any and the pledges. UTF-8 with a byte-order mark, so
  * spreadsheets read the umlauts.
  */
 export function catalogueCsv(catalogue: Catalogue): string {
-  const dotVotes = catalogue.votes.filter((v) => v.kind === 'dots')
+  // A session nobody voted in gets no column of zeros.
+  const dotVotes = catalogue.votes.filter((v) => v.kind === 'dots' && v.ballots > 0)
   const head = ['kind', 'board', 'phase', 'room', 'area', 'id', 'title', 'text', 'challenge', 'idea', 'audience', 'nextSteps', 'carriers', ...dotVotes.map((v) => `votes: ${v.title}`), 'votes', 'pledges', 'pledgedBy']
   const rows: string[][] = []
   for (const s of catalogue.sections) {

@@ -8,7 +8,18 @@
  * could not make a sticky note run code or call home.
  */
 import type { PhaseKind } from './agenda.ts'
-import { catalogueDate, catalogueLabels, sectionGroups, voteTitle, type CatalogueLabels } from './catalogue.ts'
+import {
+  catalogueDate,
+  catalogueDateTime,
+  catalogueLabels,
+  catalogueNumber,
+  emptyBoardLine,
+  resultColumn,
+  sectionGroups,
+  sectionName,
+  voteTitle,
+  type CatalogueLabels,
+} from './catalogue.ts'
 import type { Catalogue, CatalogueSection } from './catalogueSchema.ts'
 
 /** Text as HTML text: the five characters that could start markup are escaped. */
@@ -40,13 +51,14 @@ figcaption { color: #4a5260; font-size: .9rem; margin-top: .25rem; }
 .concept dt { font-weight: 700; font-size: .85rem; text-transform: uppercase; letter-spacing: .03em; color: #4a5260; margin-top: .5rem; }
 .concept dd { margin: 0; }
 .meta { color: #4a5260; margin: .25rem 0; }
+.board-empty { color: #4a5260; margin: 1rem 0; }
 ul.notes { padding-left: 1.25rem; }
 ul.notes li { margin: .25rem 0; }
 @media print {
   :root { font-size: 11pt; }
   main { max-width: none; padding: 0; }
   @page { margin: 18mm 16mm; }
-  .board, .votes, h2.phase { break-before: page; }
+  .board, .votes, h2.phase:not(.phase--empty) { break-before: page; }
   /* A phase's heading and its first room share a page. */
   h2.phase + .board { break-before: avoid; }
   h2, h3, h4 { break-after: avoid; }
@@ -62,22 +74,32 @@ function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>, 
     .join('')}</tbody></table>`
 }
 
-function votesLine(votes: ReadonlyArray<{ sessionId: string; count: number }>, titles: ReadonlyMap<string, string>, l: CatalogueLabels): string {
+/** What the sections need besides themselves: the votes' titles, the labels and how numbers are written. */
+interface Context {
+  readonly titles: ReadonlyMap<string, string>
+  readonly l: CatalogueLabels
+  readonly num: (n: number) => string
+}
+
+function votesLine(votes: ReadonlyArray<{ sessionId: string; count: number }>, { titles, l, num }: Context): string {
   if (votes.length === 0) return ''
-  return `<p class="meta"><strong>${htmlText(l.votes)}:</strong> ${votes.map((v) => `${htmlText(titles.get(v.sessionId) ?? v.sessionId)}: ${v.count}`).join(', ')}</p>`
+  return `<p class="meta"><strong>${htmlText(l.votes)}:</strong> ${votes.map((v) => `${htmlText(titles.get(v.sessionId) ?? v.sessionId)}: ${num(v.count)}`).join(', ')}</p>`
 }
 
-function pledgesLine(pledges: { count: number; names?: readonly string[] | undefined }, l: CatalogueLabels): string {
+function pledgesLine(pledges: { count: number; names?: readonly string[] | undefined }, { l, num }: Context): string {
   if (pledges.count === 0) return ''
-  return `<p class="meta"><strong>${htmlText(l.pledges)}:</strong> ${pledges.names ? htmlText(pledges.names.join(', ')) : String(pledges.count)}</p>`
+  return `<p class="meta"><strong>${htmlText(l.pledges)}:</strong> ${pledges.names ? htmlText(pledges.names.join(', ')) : num(pledges.count)}</p>`
 }
 
-function sectionHtml(s: CatalogueSection, level: number, picture: string | undefined, titles: ReadonlyMap<string, string>, l: CatalogueLabels): string {
+function sectionHtml(s: CatalogueSection, level: number, picture: string | undefined, context: Context): string {
+  const { l } = context
+  // Nothing made there: a line, not a section (and so no page of its own in print).
+  if (s.empty) return `<p class="board-empty" id="board-${htmlText(s.boardId)}">${htmlText(emptyBoardLine(s, l))}</p>`
   const h = (n: number, html: string) => `<h${n}>${html}</h${n}>`
-  const out: string[] = [`<section class="board" id="board-${htmlText(s.boardId)}">`, h(level, htmlText(s.room ? `${l.room}: ${s.room.title}` : s.title))]
+  const out: string[] = [`<section class="board" id="board-${htmlText(s.boardId)}">`, h(level, htmlText(sectionName(s, l)))]
   if (s.room && s.room.challenge !== '') out.push(`<p class="meta"><strong>${htmlText(l.challenge)}:</strong> <span class="text">${htmlText(s.room.challenge)}</span></p>`)
   if (s.room?.members && s.room.members.length > 0) out.push(`<p class="meta"><strong>${htmlText(l.members)}:</strong> ${htmlText(s.room.members.join(', '))}</p>`)
-  out.push(votesLine(s.votes, titles, l))
+  out.push(votesLine(s.votes, context))
   // Only pictures inside the file: the file must make no request.
   if (picture !== undefined && picture.startsWith('data:image/')) {
     out.push(`<figure><img src="${htmlText(picture)}" alt="${htmlText(`${l.picture}: ${s.title}`)}"><figcaption>${htmlText(`${l.picture}: ${s.title}`)}</figcaption></figure>`)
@@ -90,7 +112,7 @@ function sectionHtml(s: CatalogueSection, level: number, picture: string | undef
         .map((f) => `<dt>${htmlText(l[f])}</dt><dd class="text">${htmlText(c[f])}</dd>`)
         .join('')
       out.push(
-        `<article class="concept">${h(level + 2, htmlText(c.title || l.untitled))}${fields ? `<dl>${fields}</dl>` : ''}${votesLine(c.votes, titles, l)}${pledgesLine(c.pledges, l)}</article>`,
+        `<article class="concept">${h(level + 2, htmlText(c.title || l.untitled))}${fields ? `<dl>${fields}</dl>` : ''}${votesLine(c.votes, context)}${pledgesLine(c.pledges, context)}</article>`,
       )
     }
   }
@@ -100,7 +122,7 @@ function sectionHtml(s: CatalogueSection, level: number, picture: string | undef
       out.push(h(Math.min(level + 2, 6), htmlText(g.area === null ? l.looseNotes : g.area || l.untitledArea)))
       out.push(
         `<ul class="notes">${g.notes
-          .map((n) => `<li><p class="text">${htmlText(n.text)}</p>${votesLine(n.votes, titles, l)}${pledgesLine(n.pledges, l)}</li>`)
+          .map((n) => `<li><p class="text">${htmlText(n.text)}</p>${votesLine(n.votes, context)}${pledgesLine(n.pledges, context)}</li>`)
           .join('')}</ul>`,
       )
     }
@@ -115,16 +137,18 @@ function sectionHtml(s: CatalogueSection, level: number, picture: string | undef
  * its ids cannot clash with another picture's); boards without one get none.
  */
 export function catalogueHtml(catalogue: Catalogue, pictures: ReadonlyMap<string, string> = new Map()): string {
-  const l = catalogueLabels(catalogue.workshop.locale)
-  const titles = new Map(catalogue.votes.map((v) => [v.id, v.title]))
+  const { locale } = catalogue.workshop
+  const l = catalogueLabels(locale)
+  const num = (n: number): string => catalogueNumber(n, locale)
+  const context: Context = { titles: new Map(catalogue.votes.map((v) => [v.id, v.title])), l, num }
   const body: string[] = []
-  body.push(`<header><h1>${htmlText(catalogue.workshop.title)}</h1><p class="subtitle">${htmlText(`${l.catalogue} · ${catalogueDate(catalogue.workshop.createdAt, catalogue.workshop.locale)}`)}</p></header>`)
+  body.push(`<header><h1>${htmlText(catalogue.workshop.title)}</h1><p class="subtitle">${htmlText(`${l.catalogue} · ${catalogueDate(catalogue.workshop.createdAt, locale)}`)}</p></header>`)
   if (catalogue.agenda.length > 0) {
     body.push(`<section class="agenda"><h2>${htmlText(l.agenda)}</h2>`)
     body.push(
       table(
         [l.phase, l.kind, l.planned, l.actual],
-        catalogue.agenda.map((p) => [htmlText(p.title), htmlText(l.phaseKinds[p.kind as PhaseKind]), String(p.plannedMinutes), p.actualMinutes === null ? htmlText(l.notRun) : String(p.actualMinutes)]),
+        catalogue.agenda.map((p) => [htmlText(p.title), htmlText(l.phaseKinds[p.kind as PhaseKind]), num(p.plannedMinutes), p.actualMinutes === null ? htmlText(l.notRun) : num(p.actualMinutes)]),
         new Set([2, 3]),
       ),
       '</section>',
@@ -136,34 +160,41 @@ export function catalogueHtml(catalogue: Catalogue, pictures: ReadonlyMap<string
     table(
       [l.rank, l.item, l.board, l.votes, l.pledges],
       catalogue.ranking.map((r) => [
-        String(r.rank),
+        num(r.rank),
         `<span class="text">${htmlText(r.title || l.untitled)}</span>`,
         htmlText(r.board),
-        `<span class="bar" style="width:${Math.round((r.votes / most) * 6 * 10) / 10}rem" aria-hidden="true"></span>${r.votes}`,
-        String(r.pledges),
+        `<span class="bar" style="width:${Math.round((r.votes / most) * 6 * 10) / 10}rem" aria-hidden="true"></span>${num(r.votes)}`,
+        num(r.pledges),
       ]),
       new Set([0, 3, 4]),
     ),
     '</section>',
   )
   for (const group of sectionGroups(catalogue)) {
-    if (group.phase) body.push(`<h2 class="phase">${htmlText(`${l.phase}: ${group.phase.title}`)}</h2>`)
-    for (const s of group.sections) body.push(sectionHtml(s, group.phase ? 3 : 2, pictures.get(s.boardId), titles, l))
+    // A phase whose rooms all stayed empty gets its lines where it is, not a page of its own.
+    const cls = group.sections.every((s) => s.empty) ? 'phase phase--empty' : 'phase'
+    if (group.phase) body.push(`<h2 class="${cls}">${htmlText(`${l.phase}: ${group.phase.title}`)}</h2>`)
+    for (const s of group.sections) body.push(sectionHtml(s, group.phase ? 3 : 2, pictures.get(s.boardId), context))
   }
   body.push(`<section class="votes"><h2>${htmlText(l.voteResults)}</h2>`)
   if (catalogue.votes.length === 0) body.push(`<p>${htmlText(l.noVotes)}</p>`)
   for (const v of catalogue.votes) {
     const named = v.results.some((r) => r.names !== undefined)
     body.push(`<h3>${htmlText(voteTitle(v, l))}</h3>`)
+    // A session nobody voted in says so, rather than showing an empty table.
+    if (v.ballots === 0) {
+      body.push(`<p>${htmlText(`${l.noBallots}.`)}</p>`)
+      continue
+    }
     body.push(
       table(
-        [l.item, l.board, l.byVote, ...(named ? [l.members] : [])],
-        v.results.map((r) => [`<span class="text">${htmlText(r.text || l.untitled)}</span>`, htmlText(r.board), String(r.count), ...(named ? [htmlText((r.names ?? []).join(', '))] : [])]),
+        [l.item, l.board, resultColumn(v, l), ...(named ? [l.members] : [])],
+        v.results.map((r) => [`<span class="text">${htmlText(r.text || l.untitled)}</span>`, htmlText(r.board), num(r.count), ...(named ? [htmlText((r.names ?? []).join(', '))] : [])]),
         new Set([2]),
       ),
     )
   }
-  body.push('</section>', `<p class="meta">${htmlText(`${l.exported} ${catalogue.workshop.exportedAt}`)}</p>`)
+  body.push('</section>', `<p class="meta">${htmlText(`${l.exported} ${catalogueDateTime(catalogue.workshop.exportedAt, locale)}`)}</p>`)
   return [
     '<!doctype html>',
     `<html lang="${catalogue.workshop.locale}">`,

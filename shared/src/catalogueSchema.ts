@@ -57,8 +57,11 @@ export const CatalogueSectionSchema = z.object({
       members: z.array(z.string()).optional().describe('Only when the export includes names'),
     })
     .nullable(),
-  concepts: z.array(CatalogueConceptSchema),
-  noteGroups: z.array(NoteGroupSchema),
+  empty: z
+    .boolean()
+    .describe('Nothing people made is on the board (no card with content, no note with text, nothing drawn, no votes on it): listed as one line, without a picture'),
+  concepts: z.array(CatalogueConceptSchema).describe('Cards with something written in them; untouched cards are left out'),
+  noteGroups: z.array(NoteGroupSchema).describe('Notes with text; empty notes are left out'),
   votes: z.array(VoteCountSchema).describe('Dots on the board itself (votes on whole boards)'),
 })
 
@@ -92,6 +95,7 @@ const VoteSessionSchema = z.object({
   maxPerItem: count,
   openedAt: isoTime,
   closedAt: isoTime,
+  ballots: count.describe('Dots (or pledges) cast in this session; 0 for a session nobody voted in, which has no results'),
   results: z.array(VoteResultSchema).describe('Most votes first'),
 })
 
@@ -120,7 +124,7 @@ export const CatalogueSchema = z.object({
   agenda: z.array(AgendaEntrySchema),
   sections: z.array(CatalogueSectionSchema).describe('Plenary boards in their order, then each breakout\'s rooms under their phase'),
   votes: z.array(VoteSessionSchema).describe('Closed sessions only, oldest first'),
-  ranking: z.array(RankingEntrySchema).describe('Every concept card, and every other item that got votes or pledges'),
+  ranking: z.array(RankingEntrySchema).describe('Every concept card with content, and every other item that got votes or pledges'),
 })
 
 export type Catalogue = z.infer<typeof CatalogueSchema>

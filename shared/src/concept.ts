@@ -32,3 +32,14 @@ export function conceptCardText(props: unknown): ConceptCardText {
     carriers: field('carriers'),
   }
 }
+
+/**
+ * Whether a card holds nothing anyone wrote: every field empty or only
+ * whitespace. The concept template lays its card out like that (every field
+ * ''), so an untouched template card is empty; such a card is left out of the
+ * catalogue, its ranking and a follow-up workshop (issue #13).
+ */
+export function isEmptyConceptCard(props: unknown): boolean {
+  const text = conceptCardText(props)
+  return CONCEPT_FIELDS.every((field) => text[field].trim() === '')
+}

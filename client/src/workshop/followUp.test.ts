@@ -8,7 +8,7 @@ const concept = (id: string, title: string, names?: string[]) => ({
   id,
   title,
   challenge: '',
-  idea: `Idee zu ${title}\nzweite Zeile`,
+  idea: title === '' ? ' ' : `Idee zu ${title}\nzweite Zeile`,
   audience: '',
   nextSteps: '',
   carriers: '',
@@ -22,18 +22,29 @@ const catalogue = {
   workshop: { id: 'w1', title: 'Sprint', locale: 'de', createdAt: '2026-11-20T09:00:00.000Z', exportedAt: '2026-11-21T09:00:00.000Z', names: true },
   agenda: [],
   sections: [
-    { boardId: 'b1', title: 'Plenum', phase: null, room: null, concepts: [concept('shape:a', 'Rufbus'), concept('shape:b', 'Mitfahrbank', ['Ada'])], noteGroups: [], votes: [] },
+    {
+      boardId: 'b1',
+      title: 'Plenum',
+      phase: null,
+      room: null,
+      empty: false,
+      // An untouched card, as a catalogue made before they were left out would still list it.
+      concepts: [concept('shape:a', 'Rufbus'), concept('shape:b', 'Mitfahrbank', ['Ada']), concept('shape:untouched', '')],
+      noteGroups: [],
+      votes: [],
+    },
   ],
   votes: [],
   ranking: [
     { rank: 1, kind: 'concept', item: 'b1/shape:b', boardId: 'b1', board: 'Plenum', title: 'Mitfahrbank', votes: 4, pledges: 1 },
     { rank: 2, kind: 'note', item: 'b1/shape:n', boardId: 'b1', board: 'Plenum', title: 'Eine Notiz', votes: 2, pledges: 0 },
     { rank: 3, kind: 'concept', item: 'b1/shape:a', boardId: 'b1', board: 'Plenum', title: 'Rufbus', votes: 0, pledges: 0 },
+    { rank: 3, kind: 'concept', item: 'b1/shape:untouched', boardId: 'b1', board: 'Plenum', title: '', votes: 0, pledges: 0 },
   ],
 } satisfies Catalogue
 
 describe('follow-up workshops', () => {
-  it('take the concept cards in the order of the ranking, with votes and pledges, and no notes', () => {
+  it('take the concept cards in the order of the ranking, with votes and pledges, and no notes and no untouched cards', () => {
     const seed = seedFromCatalogue(catalogue)
     expect(seed.concepts.map((c) => [c.title, c.votes, c.pledges, c.pledgedBy])).toEqual([
       ['Mitfahrbank', 4, 1, ['Ada']],

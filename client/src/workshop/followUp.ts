@@ -9,7 +9,7 @@
  * like the board templates, so a second browser laying the same seed out
  * writes the same shapes.
  */
-import { CONCEPT_CARD_TYPE, catalogueDate, catalogueLabels, itemKey, type Locale } from '@werkraum/shared'
+import { CONCEPT_CARD_TYPE, catalogueDate, catalogueLabels, isEmptyConceptCard, itemKey, type Locale } from '@werkraum/shared'
 import type { Catalogue } from '@werkraum/shared/schemas'
 import { createShapeId, getIndices, toRichText, type TLShapePartial, type TLTextShape } from 'tldraw'
 import { CONCEPT_CARD_MIN_HEIGHT, CONCEPT_CARD_WIDTH, type ConceptCardShape } from '../board/ConceptCardShape.tsx'
@@ -35,13 +35,17 @@ export interface FollowUpSeed {
   readonly concepts: readonly FollowUpConcept[]
 }
 
-/** The earlier workshop's concept cards, most votes first (the catalogue's ranking). */
+/**
+ * The earlier workshop's concept cards, most votes first (the catalogue's
+ * ranking). An untouched card is nothing to build on: left behind, even if a
+ * catalogue from elsewhere should still list one.
+ */
 export function seedFromCatalogue(catalogue: Catalogue): FollowUpSeed {
   const cards = new Map<string, Catalogue['sections'][number]['concepts'][number]>(catalogue.sections.flatMap((s) => s.concepts.map((c) => [itemKey(s.boardId, c.id), c] as const)))
   const concepts: FollowUpConcept[] = []
   for (const entry of catalogue.ranking) {
     const card = entry.kind === 'concept' ? cards.get(entry.item) : undefined
-    if (!card) continue
+    if (!card || isEmptyConceptCard(card)) continue
     concepts.push({
       title: card.title,
       challenge: card.challenge,

@@ -14,6 +14,8 @@ import {
   CONCEPT_CARD_TYPE,
   RECORDS_KEY,
   conceptCardText,
+  isEmptyConceptCard,
+  isMadeShape,
   itemKey,
   votableText,
   workshopBoardDocName,
@@ -109,7 +111,8 @@ function section(board: Board, shapes: readonly ShapeRecord[], t: Tally, withNam
     return { count: p?.count ?? 0, ...(withNames ? { names: p?.names ?? [] } : {}) }
   }
   const concepts: CatalogueConcept[] = shapes
-    .filter((s) => s.type === CONCEPT_CARD_TYPE)
+    // An untouched card (a template's, or one added and never written in) is not a concept.
+    .filter((s) => s.type === CONCEPT_CARD_TYPE && !isEmptyConceptCard(s.props))
     .sort(readingOrder)
     .map((s) => {
       const item = itemKey(board.id, s.id)
@@ -128,11 +131,13 @@ function section(board: Board, shapes: readonly ShapeRecord[], t: Tally, withNam
   }
   const groups = new Map<string | null, { frame: ShapeRecord | undefined; notes: CatalogueNote[] }>()
   for (const note of shapes.filter((s) => s.type === 'note').sort(readingOrder)) {
+    const text = votableText('note', note.props)
+    if (text.trim() === '') continue
     const frame = frameOf(note)
     const key = frame?.id ?? null
     const group = groups.get(key) ?? { frame, notes: [] }
     const item = itemKey(board.id, note.id)
-    group.notes.push({ id: note.id, text: votableText('note', note.props), votes: t.votes.get(item) ?? [], pledges: pledgesOf(item) })
+    group.notes.push({ id: note.id, text, votes: t.votes.get(item) ?? [], pledges: pledgesOf(item) })
     groups.set(key, group)
   }
   const frameName = (frame: ShapeRecord | undefined): string | null => {
@@ -144,7 +149,10 @@ function section(board: Board, shapes: readonly ShapeRecord[], t: Tally, withNam
     // Frames in reading order, loose notes last.
     .sort((a, b) => (a.frame && b.frame ? readingOrder(a.frame, b.frame) : a.frame ? -1 : b.frame ? 1 : 0))
     .map((g) => ({ area: frameName(g.frame), notes: g.notes }))
-  return { boardId: board.id, title: board.title, ...context, concepts, noteGroups, votes: t.votes.get(itemKey(board.id, null)) ?? [] }
+  const boardItem = itemKey(board.id, null)
+  const votes = t.votes.get(boardItem) ?? []
+  const empty = !shapes.some(isMadeShape) && votes.length === 0 && (t.pledges.get(boardItem)?.count ?? 0) === 0
+  return { boardId: board.id, title: board.title, ...context, empty, concepts, noteGroups, votes }
 }
 
 /** Builds the catalogue of one workshop, or undefined if there is no such workshop. */
@@ -198,6 +206,7 @@ export async function buildCatalogue(store: WorkshopStore, read: ReadDocument, w
       maxPerItem: session.maxPerItem,
       openedAt: new Date(session.openedAt).toISOString(),
       closedAt: new Date(session.closedAt ?? session.openedAt).toISOString(),
+      ballots: rows.reduce((sum, r) => sum + r.count, 0),
       results: rows.map((r) => ({
         item: r.item,
         boardId: splitItem(r.item).boardId,
@@ -241,7 +250,7 @@ function agendaEntry(phase: Phase): Catalogue['agenda'][number] {
   }
 }
 
-/** Every concept card, and every other item that got votes or pledges, most votes first. */
+/** Every concept card with content, and every other item that got votes or pledges, most votes first. */
 function ranking(sections: readonly CatalogueSection[], t: Tally): Catalogue['ranking'] {
   const sum = (v: ReadonlyArray<{ count: number }>): number => v.reduce((a, b) => a + b.count, 0)
   const entries: Array<Omit<Catalogue['ranking'][number], 'rank'>> = []

@@ -3,13 +3,25 @@
  * #6): the same content as the HTML file, laid out on A4 by jsPDF (loaded only
  * when someone exports a PDF). Text wraps inside the margins and moves to the
  * next page whole line by line, so nothing is cut or overlaps; each board
- * section starts on a new page with the board's picture.
+ * section starts on a new page with the board's picture, except a board with
+ * nothing on it, which is one line where its section would be.
  *
  * jsPDF's built-in Helvetica covers Windows-1252, which holds German
  * (ä ö ü ß „ “ – …); any other character is shown as "?" rather than as
  * garbage. (Embedding a font would lift that; see the closing notes.)
  */
-import { catalogueDate, catalogueLabels, sectionGroups, voteTitle, type CatalogueLabels } from '@werkraum/shared'
+import {
+  catalogueDate,
+  catalogueDateTime,
+  catalogueLabels,
+  catalogueNumber,
+  emptyBoardLine,
+  resultColumn,
+  sectionGroups,
+  sectionName,
+  voteTitle,
+  type CatalogueLabels,
+} from '@werkraum/shared'
 import type { Catalogue, CatalogueSection } from '@werkraum/shared/schemas'
 import type { jsPDF as JsPdf } from 'jspdf'
 
@@ -136,15 +148,23 @@ class Layout {
   }
 }
 
-function votesLine(votes: ReadonlyArray<{ sessionId: string; count: number }>, titles: ReadonlyMap<string, string>): string {
-  return votes.map((v) => `${titles.get(v.sessionId) ?? v.sessionId}: ${v.count}`).join(', ')
+/** What a section needs besides itself: the votes' titles, the labels and how numbers are written. */
+interface Context {
+  readonly titles: ReadonlyMap<string, string>
+  readonly l: CatalogueLabels
+  readonly num: (n: number) => string
 }
 
-async function section(layout: Layout, s: CatalogueSection, picture: PdfPicture | undefined, titles: ReadonlyMap<string, string>, l: CatalogueLabels): Promise<void> {
-  layout.heading(s.room ? `${l.room}: ${s.room.title}` : s.title, s.room ? 3 : 2)
+function votesLine(votes: ReadonlyArray<{ sessionId: string; count: number }>, { titles, num }: Context): string {
+  return votes.map((v) => `${titles.get(v.sessionId) ?? v.sessionId}: ${num(v.count)}`).join(', ')
+}
+
+async function section(layout: Layout, s: CatalogueSection, picture: PdfPicture | undefined, context: Context): Promise<void> {
+  const { l, num } = context
+  layout.heading(sectionName(s, l), s.room ? 3 : 2)
   if (s.room && s.room.challenge !== '') layout.text(`${l.challenge}: ${s.room.challenge}`, 10.5)
   if (s.room?.members && s.room.members.length > 0) layout.text(`${l.members}: ${s.room.members.join(', ')}`, 10.5)
-  if (s.votes.length > 0) layout.text(`${l.votes}: ${votesLine(s.votes, titles)}`, 10.5)
+  if (s.votes.length > 0) layout.text(`${l.votes}: ${votesLine(s.votes, context)}`, 10.5)
   if (picture) await layout.picture(picture, `${l.picture}: ${s.title}`)
   if (s.concepts.length > 0) layout.heading(l.concepts, 3)
   for (const c of s.concepts) {
@@ -154,15 +174,15 @@ async function section(layout: Layout, s: CatalogueSection, picture: PdfPicture 
       layout.text(l[field].toUpperCase(), 8, { bold: true, color: MUTED, after: 0.3 })
       layout.text(c[field], 10.5)
     }
-    if (c.votes.length > 0) layout.text(`${l.votes}: ${votesLine(c.votes, titles)}`, 10, { color: MUTED })
-    if (c.pledges.count > 0) layout.text(`${l.pledges}: ${c.pledges.names ? c.pledges.names.join(', ') : c.pledges.count}`, 10, { color: MUTED })
+    if (c.votes.length > 0) layout.text(`${l.votes}: ${votesLine(c.votes, context)}`, 10, { color: MUTED })
+    if (c.pledges.count > 0) layout.text(`${l.pledges}: ${c.pledges.names ? c.pledges.names.join(', ') : num(c.pledges.count)}`, 10, { color: MUTED })
     layout.y += 2
   }
   if (s.noteGroups.length > 0) layout.heading(l.notes, 3)
   for (const g of s.noteGroups) {
     layout.text(g.area === null ? l.looseNotes : g.area || l.untitledArea, 10.5, { bold: true })
     for (const n of g.notes) {
-      const extra = [n.votes.length > 0 ? `${l.votes}: ${votesLine(n.votes, titles)}` : '', n.pledges.count > 0 ? `${l.pledges}: ${n.pledges.count}` : ''].filter((e) => e !== '')
+      const extra = [n.votes.length > 0 ? `${l.votes}: ${votesLine(n.votes, context)}` : '', n.pledges.count > 0 ? `${l.pledges}: ${num(n.pledges.count)}` : ''].filter((e) => e !== '')
       layout.text(`• ${n.text}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`, 10.5, { indent: 3, after: 1 })
     }
     layout.y += 2
@@ -173,10 +193,12 @@ async function section(layout: Layout, s: CatalogueSection, picture: PdfPicture 
 export async function cataloguePdf(catalogue: Catalogue, pictures: ReadonlyMap<string, PdfPicture>): Promise<Blob> {
   const { jsPDF } = await import('jspdf')
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true })
-  const l = catalogueLabels(catalogue.workshop.locale)
+  const { locale } = catalogue.workshop
+  const l = catalogueLabels(locale)
+  const num = (n: number): string => catalogueNumber(n, locale)
   doc.setProperties({ title: pdfSafe(`${catalogue.workshop.title} – ${l.catalogue}`), creator: 'Werkraum' })
   doc.setLanguage(catalogue.workshop.locale === 'de' ? 'de-DE' : 'en-GB')
-  const titles = new Map(catalogue.votes.map((v) => [v.id, v.title]))
+  const context: Context = { titles: new Map(catalogue.votes.map((v) => [v.id, v.title])), l, num }
   const layout = new Layout(doc)
 
   layout.heading(catalogue.workshop.title, 1)
@@ -185,22 +207,29 @@ export async function cataloguePdf(catalogue: Catalogue, pictures: ReadonlyMap<s
     layout.heading(l.agenda, 2)
     layout.table(
       [l.phase, l.kind, l.planned, l.actual],
-      catalogue.agenda.map((p) => [p.title, l.phaseKinds[p.kind], String(p.plannedMinutes), p.actualMinutes === null ? l.notRun : String(p.actualMinutes)]),
+      catalogue.agenda.map((p) => [p.title, l.phaseKinds[p.kind], num(p.plannedMinutes), p.actualMinutes === null ? l.notRun : num(p.actualMinutes)]),
       [70, 44, 30, 30],
     )
   }
   layout.heading(l.overview, 2)
   layout.table(
     [l.rank, l.item, l.board, l.votes, l.pledges],
-    catalogue.ranking.map((r) => [String(r.rank), r.title || l.untitled, r.board, String(r.votes), String(r.pledges)]),
+    catalogue.ranking.map((r) => [num(r.rank), r.title || l.untitled, r.board, num(r.votes), num(r.pledges)]),
     [14, 72, 46, 20, 22],
   )
   for (const group of sectionGroups(catalogue)) {
-    layout.newPage()
+    // A board with nothing on it is one line where it stands, and a phase whose rooms all stayed empty starts no page either.
+    if (group.sections.some((s) => !s.empty)) layout.newPage()
     if (group.phase) layout.heading(`${l.phase}: ${group.phase.title}`, 2)
-    for (const [i, s] of group.sections.entries()) {
-      if (group.phase && i > 0) layout.newPage()
-      await section(layout, s, pictures.get(s.boardId), titles, l)
+    let first = true
+    for (const s of group.sections) {
+      if (s.empty) {
+        layout.text(emptyBoardLine(s, l), 10.5, { color: MUTED })
+        continue
+      }
+      if (group.phase && !first) layout.newPage()
+      first = false
+      await section(layout, s, pictures.get(s.boardId), context)
     }
   }
   layout.newPage()
@@ -208,13 +237,18 @@ export async function cataloguePdf(catalogue: Catalogue, pictures: ReadonlyMap<s
   if (catalogue.votes.length === 0) layout.text(l.noVotes, 10.5)
   for (const v of catalogue.votes) {
     layout.heading(voteTitle(v, l), 3)
+    // A session nobody voted in says so, rather than showing an empty table.
+    if (v.ballots === 0) {
+      layout.text(`${l.noBallots}.`, 10.5)
+      continue
+    }
     const named = v.results.some((r) => r.names !== undefined)
     layout.table(
-      [l.item, l.board, l.byVote, ...(named ? [l.members] : [])],
-      v.results.map((r) => [r.text || l.untitled, r.board, String(r.count), ...(named ? [(r.names ?? []).join(', ')] : [])]),
+      [l.item, l.board, resultColumn(v, l), ...(named ? [l.members] : [])],
+      v.results.map((r) => [r.text || l.untitled, r.board, num(r.count), ...(named ? [(r.names ?? []).join(', ')] : [])]),
       named ? [70, 40, 20, 44] : [100, 54, 20],
     )
   }
-  layout.text(`${l.exported} ${catalogue.workshop.exportedAt}`, 8.5, { color: MUTED })
+  layout.text(`${l.exported} ${catalogueDateTime(catalogue.workshop.exportedAt, locale)}`, 8.5, { color: MUTED })
   return doc.output('blob')
 }

@@ -10,12 +10,16 @@ import type { BoardPicture, PictureFormat } from './boardPictures.tsx'
 
 export type DrawBoard = (boardId: string, format: PictureFormat) => Promise<BoardPicture>
 
-/** Every board of the catalogue drawn, in the order of its sections; `onProgress(done, total)` after each. */
+/**
+ * Every board of the catalogue that has something on it drawn, in the order
+ * of its sections (an empty board gets a line, not a picture); `onProgress(done, total)` after each.
+ */
 export async function drawAllBoards(catalogue: Catalogue, draw: DrawBoard, format: PictureFormat, onProgress: (done: number, total: number) => void): Promise<Map<string, BoardPicture>> {
   const pictures = new Map<string, BoardPicture>()
-  const total = catalogue.sections.length
+  const drawn = catalogue.sections.filter((s) => !s.empty)
+  const total = drawn.length
   onProgress(0, total)
-  for (const [i, section] of catalogue.sections.entries()) {
+  for (const [i, section] of drawn.entries()) {
     pictures.set(section.boardId, await draw(section.boardId, format))
     onProgress(i + 1, total)
   }
