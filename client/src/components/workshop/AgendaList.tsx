@@ -1,21 +1,18 @@
-import type { Facilitation, Phase } from '@werkraum/shared'
+import type { Facilitation } from '@werkraum/shared'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-
-function minutes(ms: number): number {
-  return Math.round(ms / 60_000)
-}
+import { phaseProgress, progressText } from './phaseProgress.ts'
 
 /** Planned against actual: what everyone sees of the agenda. */
 export function AgendaList({ facilitation, now }: { readonly facilitation: Facilitation; readonly now: () => number }) {
   const { t } = useTranslation()
   const headingId = useId()
-  // The running phase's actual minutes move on; a render every half minute keeps them true.
+  // The running phase's minutes (left or gone) move on; a render every ten seconds keeps them close to the timer's.
   const [, setTick] = useState(0)
   const running = facilitation.currentPhaseId !== null
   useEffect(() => {
     if (!running) return
-    const interval = setInterval(() => setTick((n) => n + 1), 30_000)
+    const interval = setInterval(() => setTick((n) => n + 1), 10_000)
     return () => clearInterval(interval)
   }, [running])
   if (facilitation.phases.length === 0) return null
@@ -33,30 +30,11 @@ export function AgendaList({ facilitation, now }: { readonly facilitation: Facil
           >
             <span className="agenda-title">{phase.title}</span>
             <span className="agenda-meta">
-              {t(`phaseKinds.${phase.kind}`)} · {actualText(phase, now(), t)}
+              {t(`phaseKinds.${phase.kind}`)} · {progressText(phaseProgress(phase, facilitation, now()), t)}
             </span>
           </li>
         ))}
       </ol>
     </details>
   )
-}
-
-function actualText(phase: Phase, now: number, t: ReturnType<typeof useTranslation>['t']): string {
-  const planned = minutes(phase.plannedMs)
-  switch (phase.status) {
-    case 'planned':
-      return t('agenda.planned', { planned: String(planned) })
-    case 'skipped':
-      return t('agenda.skipped')
-    case 'running':
-    case 'done': {
-      const actual = minutes((phase.endedAt ?? now) - (phase.startedAt ?? now))
-      return t(phase.status === 'running' ? 'agenda.running' : 'agenda.done', { planned: String(planned), actual: String(actual) })
-    }
-    default: {
-      const unreachable: never = phase.status
-      return unreachable
-    }
-  }
 }
