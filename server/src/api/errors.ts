@@ -8,6 +8,10 @@ const MESSAGES = {
   invalid_fields: { de: 'Einige Angaben fehlen oder sind ungültig.', en: 'Some fields are missing or not valid.' },
   wrong_password: { de: 'Das Passwort zum Anlegen von Workshops stimmt nicht.', en: 'The password for creating workshops is wrong.' },
   unknown_code: { de: 'Zu diesem Code gibt es keinen Workshop.', en: 'There is no workshop with this code.' },
+  follow_up_forbidden: {
+    de: 'Einen Folge-Workshop können nur Moderation und Co-Moderation des früheren Workshops anlegen.',
+    en: 'Only the facilitators and moderators of the earlier workshop can create a follow-up to it.',
+  },
   too_many_requests: { de: 'Zu viele Versuche. Bitte warten Sie eine Minute.', en: 'Too many attempts. Please wait a minute.' },
   unauthorized: { de: 'Dieser Link ist ungültig oder abgelaufen.', en: 'This link is not valid or has expired.' },
   forbidden: { de: 'Sie haben keinen Zugang zu diesem Workshop.', en: 'You have no access to this workshop.' },

@@ -17,7 +17,7 @@ import {
   workshopBoardDocName,
   workshopControlDocName,
 } from '@werkraum/shared'
-import type { CreatedWorkshop, JoinedWorkshop, VotePlan, VoteSession, WorkshopView } from '@werkraum/shared'
+import type { CreatedWorkshop, JoinPreview, JoinedWorkshop, VotePlan, VoteSession, WorkshopView } from '@werkraum/shared'
 import { CreateWorkshopBodySchema, JoinBodySchema, WorkshopCommandSchema, type WorkshopCommand } from '@werkraum/shared/schemas'
 import { signToken, verifyToken } from '../auth/tokens.ts'
 import { chooseRoom, openBreakout, placeLateComer, takeOutOfRooms } from '../workshops/breakout.ts'
@@ -196,7 +196,8 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     if (ctx.creationPassword !== undefined && !sameText(body.password ?? '', ctx.creationPassword)) {
       return sendApiError(req, res, 403, 'wrong_password')
     }
-    const { workshop, facilitator, observer } = ctx.store.create(body.title, body.locale, body.locale === 'de' ? 'Plenum' : 'Plenary')
+    if (body.followUpOf !== undefined && !mayFollowUp(req, body.followUpOf)) return sendApiError(req, res, 403, 'follow_up_forbidden')
+    const { workshop, facilitator, observer } = ctx.store.create(body.title, body.locale, body.locale === 'de' ? 'Plenum' : 'Plenary', body.followUpOf)
     const facilitatorToken = tokenFor(workshop.id, facilitator.id)
     ctx.onWorkshopChanged(workshop.id)
     const answer: CreatedWorkshop = {
@@ -206,6 +207,36 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       links: linksOf(originOf(req), workshop, facilitatorToken, tokenFor(workshop.id, observer.id)),
     }
     sendApiJson(res, 201, answer)
+  }
+
+  /**
+   * Whether the request may name `workshopId` as the workshop it follows up
+   * on: only with a token of a facilitator or moderator there (those who read
+   * its catalogue to start the follow-up), so nobody links their workshop to
+   * someone else's and learns its title.
+   */
+  const mayFollowUp = (req: IncomingMessage, workshopId: string): boolean => {
+    const header = req.headers.authorization ?? ''
+    const claims = header.startsWith('Bearer ') ? verifyToken(ctx.secret, header.slice('Bearer '.length).trim()) : undefined
+    if (!claims || claims.workshop !== workshopId) return false
+    const participant = ctx.store.participant(workshopId, claims.subject)
+    return participant !== undefined && !participant.removed && permissionsOf(participant.role).export
+  }
+
+  /**
+   * The title and language behind a join code, so the join page can say which
+   * workshop one joins before it asks for a name. Counted like a join: a code
+   * that is wrong costs an attempt, a right one takes it back.
+   */
+  const joinPreview = (req: IncomingMessage, res: ServerResponse, typed: string): void => {
+    const address = clientAddress(req)
+    if (!wrongCodes.hit(address)) return sendApiError(req, res, 429, 'too_many_requests')
+    const code = normaliseJoinCode(typed)
+    const workshop = code === undefined ? undefined : ctx.store.byJoinCode(code)
+    if (!workshop) return sendApiError(req, res, 404, 'unknown_code')
+    wrongCodes.undo(address)
+    const answer: JoinPreview = { title: workshop.title, locale: workshop.locale }
+    sendApiJson(res, 200, answer)
   }
 
   const join = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -443,6 +474,12 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     }
   }
 
+  /** The workshop this one follows up on, for the console's link back; nothing once it is deleted. */
+  const predecessorOf = (workshop: Workshop): Pick<WorkshopView, 'predecessor'> => {
+    const predecessor = workshop.followUpOf === undefined ? undefined : ctx.store.workshop(workshop.followUpOf)
+    return predecessor ? { predecessor: { id: predecessor.id, title: predecessor.title } } : {}
+  }
+
   const view = (req: IncomingMessage, res: ServerResponse, workshopId: string): void => {
     const who = caller(req, res, workshopId)
     if (!who) return
@@ -460,6 +497,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       participantId: participant.id,
       name: participant.name,
       ...(permissionsOf(participant.role).managePeople ? managerExtras(req, workshop) : {}),
+      ...(permissionsOf(participant.role).manageBoards ? predecessorOf(workshop) : {}),
     }
     sendApiJson(res, 200, answer)
   }
@@ -478,6 +516,12 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     if (path === '/api/join') {
       if (req.method !== 'POST') return sendApiError(req, res, 405, 'method_not_allowed')
       return join(req, res)
+    }
+    // The code as the join link has it (letters and digits, "-" allowed); anything else counts as a wrong code.
+    const joinCodePath = /^\/api\/join\/([^/]{1,32})$/.exec(path)
+    if (joinCodePath) {
+      if (req.method !== 'GET') return sendApiError(req, res, 405, 'method_not_allowed')
+      return joinPreview(req, res, joinCodePath[1]!)
     }
     const votePath = /^\/api\/workshops\/([A-Za-z0-9]{1,40})\/votes\/([A-Za-z0-9]{1,40})\/(mine|results|items)$/.exec(path)
     if (votePath) {

@@ -1,4 +1,4 @@
-import { AgendaLimits, PHASE_KINDS, type Facilitation, type Phase, type PhaseKind } from '@werkraum/shared'
+import { AgendaLimits, PHASE_KINDS, isEarlierPhase, sourceOf, type BreakoutSource, type Facilitation, type Phase, type PhaseKind } from '@werkraum/shared'
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandRunner } from '../../workshop/useCommand.ts'
@@ -59,6 +59,7 @@ export function AgendaPanel({ facilitation, boards, commands }: AgendaPanelProps
               {phase.title}
               <span className="hint"> · {t(`phaseKinds.${phase.kind}`)} · {t('agenda.minutesShort', { count: Math.round(phase.plannedMs / 60_000) })}</span>
               {phase.status !== 'planned' ? <span className="board-flag"> ({t(`agenda.status.${phase.status}`)})</span> : null}
+              <BuildsOn phase={phase} facilitation={facilitation} />
             </span>
             <span className="board-admin-actions">
               {phase.id === currentPhaseId ? (
@@ -86,7 +87,7 @@ export function AgendaPanel({ facilitation, boards, commands }: AgendaPanelProps
               ) : null}
               {phase.kind === 'breakout' && phase.status === 'planned' ? (
                 <ActionButton data-testid="phase-rooms" aria-label={t('rooms.planOf', { title: phase.title })} onClick={() => setPlanning(phase)}>
-                  {phase.breakout ? t('rooms.planCount', { count: phase.breakout.rooms.length }) : t('rooms.plan')}
+                  {phase.breakout === undefined ? t('rooms.plan') : sourceOf(phase.breakout).kind === 'fresh' ? t('rooms.planCount', { count: phase.breakout.rooms.length }) : t('plan.planned')}
                 </ActionButton>
               ) : null}
               {phase.status === 'planned' ? (
@@ -118,6 +119,7 @@ export function AgendaPanel({ facilitation, boards, commands }: AgendaPanelProps
       {planning !== undefined ? (
         <BreakoutPlanDialog
           phase={planning}
+          phases={phases}
           defaultRoomTitle={(n) => t('rooms.defaultTitle', { n: String(n) })}
           onSave={(plan) => void commands.run({ type: 'configureBreakout', phaseId: planning.id, plan: { ...plan, rooms: [...plan.rooms] } })}
           onClose={() => setPlanning(undefined)}
@@ -132,6 +134,34 @@ export function AgendaPanel({ facilitation, boards, commands }: AgendaPanelProps
         />
       ) : null}
     </section>
+  )
+}
+
+/**
+ * What a planned phase builds on, in a few words ("builds on: Work phase 1"),
+ * and a warning when that phase no longer comes before it (the agenda was
+ * reordered or it was removed): starting it would be refused.
+ */
+function BuildsOn({ phase, facilitation }: { readonly phase: Phase; readonly facilitation: Facilitation }) {
+  const { t } = useTranslation()
+  const source = sourceOf(phase.breakout)
+  // A vote on the results of a breakout needs an earlier breakout, as continuing on it does.
+  const basis: Exclude<BreakoutSource, { kind: 'fresh' }> | undefined =
+    phase.kind === 'breakout' && source.kind !== 'fresh'
+      ? source
+      : phase.kind === 'vote' && phase.vote?.resultsOf !== undefined
+        ? { kind: 'continue', phaseId: phase.vote.resultsOf }
+        : undefined
+  if (basis === undefined) return null
+  const title = facilitation.phases.find((p) => p.id === basis.phaseId)?.title ?? '?'
+  const valid = isEarlierPhase(facilitation, basis, phase.id)
+  const text = basis.kind === 'topVoted' ? t('plan.topOf', { count: basis.count, title }) : phase.kind === 'vote' ? t('plan.voteOn', { title }) : t('plan.buildsOn', { title })
+  return (
+    <span className="hint plan-basis" data-testid="phase-basis" data-valid={valid}>
+      {' · '}
+      {text}
+      {valid ? null : <strong className="plan-basis-warning"> {t('plan.notEarlier')}</strong>}
+    </span>
   )
 }
 
