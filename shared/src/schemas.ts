@@ -14,7 +14,7 @@ import { AFTER_BREAKOUT, ASSIGNMENT_MODES, BreakoutLimits } from './breakout.ts'
 import { VOTE_KINDS, VOTE_TARGETS, VoteLimits } from './votes.ts'
 import { ROLES } from './roles.ts'
 import { BOARD_TEMPLATES, LOCALES, WorkshopLimits } from './workshop.ts'
-import type { CreatedWorkshop, JoinedWorkshop, WorkshopView } from './workshop.ts'
+import type { CreatedWorkshop, JoinPreview, JoinedWorkshop, WorkshopView } from './workshop.ts'
 
 export const DocNameSchema = z
   .string()
@@ -44,6 +44,8 @@ export const CreateWorkshopBodySchema = z.object({
   title: z.string().trim().min(1).max(WorkshopLimits.MAX_TITLE_CHARS),
   locale: z.enum(LOCALES),
   password: z.string().max(200).optional(),
+  /** The workshop this one follows up on; needs that workshop's facilitator or moderator token (Authorization: Bearer). */
+  followUpOf: z.string().regex(/^[A-Za-z0-9]{1,40}$/).optional(),
 })
 
 /** `POST /api/join` body. */
@@ -194,7 +196,11 @@ export const WorkshopViewSchema: z.ZodType<WorkshopView> = z.object({
   name: z.string(),
   joinCode: z.string().optional(),
   links: LinksSchema.optional(),
+  predecessor: z.object({ id: z.string(), title: z.string() }).optional(),
 })
+
+/** `GET /api/join/:code` answer: what the join page shows before it asks for a name. */
+export const JoinPreviewSchema: z.ZodType<JoinPreview> = z.object({ title: z.string(), locale: z.enum(LOCALES) })
 
 /** `POST /api/workshops/:id/images` answer. */
 export const UploadedImageSchema = z.object({ id: z.string(), src: z.string() })

@@ -83,4 +83,12 @@ export interface WorkshopView {
   readonly joinCode?: string
   /** Only for roles that may manage people: the links to hand out, as at creation. */
   readonly links?: CreatedWorkshop['links']
+  /** Only for roles that see the console: the workshop this one follows up on, while it exists. */
+  readonly predecessor?: { readonly id: string; readonly title: string }
+}
+
+/** `GET /api/join/:code` answer: the workshop's title (in its language), shown before the name is asked. */
+export interface JoinPreview {
+  readonly title: string
+  readonly locale: Locale
 }

@@ -26,6 +26,10 @@ describe('WorkshopStore', () => {
     expect(store.board('xOld', 'xBoard')?.template).toBe('blank')
     // Counted as touched now, so the retention sweep does not delete it at once.
     expect(store.untouchedSince(Date.now() - 60_000)).toEqual([])
+    // follow_up_of was added later too: old workshops follow up on nothing, new ones can.
+    expect(store.workshop('xOld')?.followUpOf).toBeUndefined()
+    const { workshop } = store.create('Neu', 'de', 'Plenum', 'xOld')
+    expect(store.workshop(workshop.id)?.followUpOf).toBe('xOld')
     store.close()
   })
 })

@@ -17,6 +17,8 @@ export interface Workshop {
   readonly locale: 'de' | 'en'
   readonly joinCode: string
   readonly createdAt: number
+  /** The workshop this one follows up on (it may have been deleted since). */
+  readonly followUpOf?: string
 }
 
 export interface Participant {
@@ -117,6 +119,8 @@ export class WorkshopStore {
     this.ensureColumn('workshops', 'touched_at', 'INTEGER NOT NULL DEFAULT 0', `UPDATE workshops SET touched_at = ${Date.now()}`)
     this.ensureColumn('boards', 'template', "TEXT NOT NULL DEFAULT 'blank'")
     this.ensureColumn('boards', 'room', 'INTEGER NOT NULL DEFAULT 0')
+    // No foreign key: a follow-up outlives its predecessor, which may be deleted first.
+    this.ensureColumn('workshops', 'follow_up_of', 'TEXT')
     this.votes = new VoteStore(this.db)
   }
 
@@ -152,12 +156,17 @@ export class WorkshopStore {
   }
 
   /** A new workshop with its plenary board and the facilitator who created it. */
-  create(title: string, locale: 'de' | 'en', plenaryTitle: string): { workshop: Workshop; facilitator: Participant; observer: Participant; plenary: Board } {
+  create(
+    title: string,
+    locale: 'de' | 'en',
+    plenaryTitle: string,
+    followUpOf?: string,
+  ): { workshop: Workshop; facilitator: Participant; observer: Participant; plenary: Board } {
     return this.db.transaction(() => {
-      const workshop: Workshop = { id: newId(), title, locale, joinCode: this.freeJoinCode(), createdAt: Date.now() }
+      const workshop: Workshop = { id: newId(), title, locale, joinCode: this.freeJoinCode(), createdAt: Date.now(), ...(followUpOf ? { followUpOf } : {}) }
       this.db
-        .prepare('INSERT INTO workshops (id, title, locale, join_code, created_at, touched_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(workshop.id, workshop.title, workshop.locale, workshop.joinCode, workshop.createdAt, workshop.createdAt)
+        .prepare('INSERT INTO workshops (id, title, locale, join_code, created_at, touched_at, follow_up_of) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(workshop.id, workshop.title, workshop.locale, workshop.joinCode, workshop.createdAt, workshop.createdAt, followUpOf ?? null)
       const facilitator = this.addParticipant(workshop.id, '', 'facilitator')
       // The observer link stands for one shared, read-only identity.
       const observer = this.addParticipant(workshop.id, '', 'observer')
@@ -354,6 +363,7 @@ interface WorkshopRow {
   locale: string
   join_code: string
   created_at: number
+  follow_up_of: string | null
 }
 interface ParticipantRow {
   id: string
@@ -374,7 +384,14 @@ interface BoardRow {
 }
 
 function toWorkshop(row: WorkshopRow): Workshop {
-  return { id: row.id, title: row.title, locale: row.locale === 'en' ? 'en' : 'de', joinCode: row.join_code, createdAt: row.created_at }
+  return {
+    id: row.id,
+    title: row.title,
+    locale: row.locale === 'en' ? 'en' : 'de',
+    joinCode: row.join_code,
+    createdAt: row.created_at,
+    ...(row.follow_up_of ? { followUpOf: row.follow_up_of } : {}),
+  }
 }
 function toBoard(row: BoardRow): Board {
   const template = (['blank', 'brainstorming', 'concept'] as const).find((t) => t === row.template) ?? 'blank'
