@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkBallot, normaliseSession, plainText, resultsCsv, type VoteSession } from './votes.ts'
+import { checkBallot, normaliseSession, plainText, readingOrder, resultsCsv, type VoteSession } from './votes.ts'
 
 const open: VoteSession = {
   id: 'v1',
@@ -38,5 +38,14 @@ describe('votes', () => {
     const csv = resultsCsv([{ item: 'b/s', board: 'Plenum', text: '=SUM(A1)\n"x"', count: 2, names: ['Jörg', 'Ada'] }], true)
     expect(csv).toBe('\uFEFF"item","board","text","count","names"\r\n"b/s","Plenum","\'=SUM(A1)\n""x""","2","Jörg; Ada"\r\n')
     expect(resultsCsv([{ item: 'b', board: 'B', text: '', count: 1 }], false)).not.toContain('names')
+  })
+})
+
+describe('readingOrder', () => {
+  it('reads rows from top to bottom, each from left to right, with notes placed a little off the row', () => {
+    const at = (id: string, x: number, y: number) => ({ id, x, y })
+    const order = readingOrder([at('below', 0, 400), at('right', 300, 0), at('left', 0, 60), at('lowerRight', 300, 420)])
+    expect(order.map((i) => i.id)).toEqual(['left', 'right', 'below', 'lowerRight'])
+    expect(readingOrder([])).toEqual([])
   })
 })

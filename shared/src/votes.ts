@@ -194,3 +194,24 @@ export function resultsCsv(rows: readonly ResultRow[], named: boolean): string {
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n'
 }
+
+/** Page units within which items count as one row when reading a board. */
+const READING_ROW_TOLERANCE = 100
+
+/**
+ * Items in the order people read a board: rows from top to bottom, each from
+ * left to right, by their top-left corner on the page. Items whose tops lie
+ * within a row's tolerance of the row's first item share its row, so notes
+ * placed by hand a little higher or lower still read left to right.
+ */
+export function readingOrder<T extends { readonly x: number; readonly y: number }>(items: readonly T[]): T[] {
+  const byTop = [...items].sort((a, b) => a.y - b.y || a.x - b.x)
+  const ordered: T[] = []
+  for (let start = 0; start < byTop.length; ) {
+    let end = start + 1
+    while (end < byTop.length && byTop[end]!.y - byTop[start]!.y <= READING_ROW_TOLERANCE) end++
+    ordered.push(...byTop.slice(start, end).sort((a, b) => a.x - b.x))
+    start = end
+  }
+  return ordered
+}

@@ -3,7 +3,7 @@
  * concept card that exists on the board (for `notes` sessions), and its text
  * for the results.
  */
-import { CONCEPT_CARD_TYPE, RECORDS_KEY, VOTABLE_SHAPE_TYPES, isEmptyConceptCard, votableText } from '@werkraum/shared'
+import { CONCEPT_CARD_TYPE, RECORDS_KEY, VOTABLE_SHAPE_TYPES, isEmptyConceptCard, readingOrder, votableText } from '@werkraum/shared'
 import type * as Y from 'yjs'
 
 /**
@@ -38,9 +38,6 @@ export interface BoardItem extends VoteItem {
   readonly type: string
 }
 
-/** Page units within which items count as one row when reading a board from top to bottom. */
-const ROW_TOLERANCE = 100
-
 /**
  * Every item that can be voted on on this board, in reading order: rows from
  * top to bottom, each from left to right, by their position on the page (a
@@ -70,14 +67,5 @@ export function itemsOnBoard(doc: Y.Doc): BoardItem[] {
     if (r.type === CONCEPT_CARD_TYPE && isEmptyConceptCard(r.props)) continue
     found.push({ shapeId, type: r.type, text: votableText(r.type, r.props), ...pagePosition(shapeId) })
   }
-  found.sort((a, b) => a.y - b.y || a.x - b.x)
-  // Rows: items whose tops lie close to the row's first are read left to right.
-  const ordered: BoardItem[] = []
-  for (let start = 0; start < found.length; ) {
-    let end = start + 1
-    while (end < found.length && found[end]!.y - found[start]!.y <= ROW_TOLERANCE) end++
-    for (const { shapeId, type, text } of found.slice(start, end).sort((a, b) => a.x - b.x)) ordered.push({ shapeId, type, text })
-    start = end
-  }
-  return ordered
+  return readingOrder(found).map(({ shapeId, type, text }) => ({ shapeId, type, text }))
 }
