@@ -41,7 +41,7 @@ export function WorkshopConsole({ session, workshop, control, role }: WorkshopCo
       </div>
       {permissions.managePeople && workshop.joinCode !== undefined ? <InvitePanel joinCode={workshop.joinCode} links={workshop.links} /> : null}
       {permissions.command && control !== undefined ? <AgendaPanel facilitation={control.facilitation} boards={control.boards.filter((b) => !b.archived && !b.room)} commands={commands} /> : null}
-      {permissions.manageBoards && control !== undefined ? <RoomsPanel canCommand={permissions.command} workshopId={workshop.id} token={session.token} facilitation={control.facilitation} people={control.participants} commands={commands} /> : null}
+      {permissions.manageBoards && control !== undefined ? <RoomsPanel canCommand={permissions.command} workshopId={workshop.id} token={session.token} facilitation={control.facilitation} people={control.participants} boards={control.boards} commands={commands} /> : null}
       {permissions.command && control !== undefined ? (
         <VotesConsolePanel workshopId={workshop.id} token={session.token} boards={control.boards.filter((b) => !b.archived)} votes={control.votes} commands={commands} />
       ) : null}

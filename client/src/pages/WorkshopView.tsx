@@ -26,6 +26,7 @@ import { useCommand } from '../workshop/useCommand.ts'
 import { useSummon } from '../workshop/useSummon.ts'
 import { currentRole, visibleBoards, type WorkshopSession, type WorkshopSnapshot } from '../workshop/workshopSession.ts'
 import { NamePrompt } from './NamePrompt.tsx'
+import { ResultsGallery } from './ResultsGallery.tsx'
 import { WorkshopBoard } from './WorkshopBoard.tsx'
 import { WorkshopConsole } from './WorkshopConsole.tsx'
 
@@ -57,7 +58,9 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
   useBreakoutNavigation(workshop.id, workshop.participantId, role, facilitation, subview)
   const summon = useSummon(workshop.id, control === undefined ? undefined : (facilitation?.summon ?? null), role)
   const showConsole = subview.kind === 'console' && permissions.manageBoards
-  useDocumentTitle(t('workshop.pageTitle', { title: showConsole ? t('console.heading') : (board?.title ?? title) }))
+  const resultsOf = subview.kind === 'results' ? subview.phaseId : undefined
+  const resultsTitle = resultsOf !== undefined ? t('gallery.heading', { title: facilitation?.phases.find((p) => p.id === resultsOf)?.title ?? t('rooms.breakout') }) : undefined
+  useDocumentTitle(t('workshop.pageTitle', { title: showConsole ? t('console.heading') : (resultsTitle ?? board?.title ?? title) }))
 
   if (identity === undefined) return <NamePrompt context={title} onSubmit={setName} />
 
@@ -89,7 +92,7 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
         <WorkshopNav workshopId={workshop.id} boards={boards} currentBoardId={showConsole ? undefined : board?.id} showConsoleLink={permissions.manageBoards} consoleCurrent={showConsole}>
           {facilitation !== undefined ? (
             <>
-              <RoomsNav workshopId={workshop.id} participantId={workshop.participantId} role={role} facilitation={facilitation} currentBoardId={showConsole ? undefined : board?.id} />
+              <RoomsNav workshopId={workshop.id} participantId={workshop.participantId} role={role} facilitation={facilitation} currentBoardId={showConsole ? undefined : board?.id} currentResultsOf={resultsOf} />
               <AgendaList facilitation={facilitation} now={now} />
             </>
           ) : null}
@@ -104,6 +107,12 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
           ) : null}
           {showConsole ? (
             <WorkshopConsole session={session} workshop={workshop} control={control} role={role} />
+          ) : resultsOf !== undefined ? (
+            control === undefined ? (
+              <p className="board-message">{t('workshop.loading')}</p>
+            ) : (
+              <ResultsGallery workshopId={workshop.id} token={session.token} phaseId={resultsOf} role={role} facilitation={control.facilitation} people={control.participants} boards={control.boards} plenary={boards[0]} />
+            )
           ) : board !== undefined ? (
             <WorkshopBoard
               key={board.id}

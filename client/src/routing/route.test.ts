@@ -45,6 +45,9 @@ describe('workshop and join routes', () => {
     expect(parseRoute('/w/Ab12')).toEqual({ kind: 'workshop', id: 'Ab12', view: { kind: 'board' } })
     expect(parseRoute('/w/Ab12/b/X9')).toEqual({ kind: 'workshop', id: 'Ab12', view: { kind: 'board', boardId: 'X9' } })
     expect(parseRoute('/w/Ab12/console')).toEqual({ kind: 'workshop', id: 'Ab12', view: { kind: 'console' } })
+    expect(parseRoute('/w/Ab12/results/pQ7')).toEqual({ kind: 'workshop', id: 'Ab12', view: { kind: 'results', phaseId: 'pQ7' } })
+    expect(parseRoute('/w/Ab12/results')).toEqual({ kind: 'not-found' })
+    expect(parseRoute('/w/Ab12/results/p-1')).toEqual({ kind: 'not-found' })
     expect(parseRoute('/w/Ab-12')).toEqual({ kind: 'not-found' })
     expect(parseRoute('/w/Ab12/elsewhere')).toEqual({ kind: 'not-found' })
   })
@@ -56,7 +59,7 @@ describe('workshop and join routes', () => {
   })
 
   it('writes the paths it reads', () => {
-    for (const path of [workshopPath('Ab12'), workshopPath('Ab12', { kind: 'board', boardId: 'X9' }), workshopPath('Ab12', { kind: 'console' }), joinPath('K7M2QX'), joinPath()]) {
+    for (const path of [workshopPath('Ab12'), workshopPath('Ab12', { kind: 'board', boardId: 'X9' }), workshopPath('Ab12', { kind: 'console' }), workshopPath('Ab12', { kind: 'results', phaseId: 'pQ7' }), joinPath('K7M2QX'), joinPath()]) {
       expect(routePath(parseRoute(path))).toBe(path)
     }
   })

@@ -11,14 +11,21 @@ export type Route =
   | { readonly kind: 'workshop'; readonly id: string; readonly view: WorkshopSubview }
   | { readonly kind: 'not-found' }
 
-/** Inside a workshop: one of its boards (the first when none is named), or the facilitator's console. */
-export type WorkshopSubview = { readonly kind: 'board'; readonly boardId?: string } | { readonly kind: 'console' }
+/**
+ * Inside a workshop: one of its boards (the first when none is named), the
+ * facilitator's console, or the gallery of what a breakout phase's rooms made.
+ */
+export type WorkshopSubview =
+  | { readonly kind: 'board'; readonly boardId?: string }
+  | { readonly kind: 'console' }
+  | { readonly kind: 'results'; readonly phaseId: string }
 
-const WORKSHOP_PATH = /^\/w\/([A-Za-z0-9]{1,40})(?:\/(?:b\/([A-Za-z0-9]{1,40})|(console)))?\/?$/
+const WORKSHOP_PATH = /^\/w\/([A-Za-z0-9]{1,40})(?:\/(?:b\/([A-Za-z0-9]{1,40})|results\/([A-Za-z0-9]{1,40})|(console)))?\/?$/
 const JOIN_PATH = /^\/j(?:\/([^/]{0,32}))?\/?$/
 
 export function workshopPath(id: string, view: WorkshopSubview = { kind: 'board' }): string {
   if (view.kind === 'console') return `/w/${id}/console`
+  if (view.kind === 'results') return `/w/${id}/results/${view.phaseId}`
   return view.boardId === undefined ? `/w/${id}` : `/w/${id}/b/${view.boardId}`
 }
 
@@ -48,8 +55,14 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { kind: 'start' }
   const workshop = WORKSHOP_PATH.exec(pathname)
   if (workshop) {
-    const [, id, boardId, consoleView] = workshop as unknown as [string, string, string | undefined, string | undefined]
-    const view: WorkshopSubview = consoleView ? { kind: 'console' } : boardId ? { kind: 'board', boardId } : { kind: 'board' }
+    const [, id, boardId, phaseId, consoleView] = workshop as unknown as [string, string, string | undefined, string | undefined, string | undefined]
+    const view: WorkshopSubview = consoleView
+      ? { kind: 'console' }
+      : phaseId
+        ? { kind: 'results', phaseId }
+        : boardId
+          ? { kind: 'board', boardId }
+          : { kind: 'board' }
     return { kind: 'workshop', id, view }
   }
   const join = JOIN_PATH.exec(pathname)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { outline } from './thumbnail.ts'
+import { conceptSummaries, outline } from './thumbnail.ts'
 
 describe('outline', () => {
   it('places shapes on the page, nested ones moved by their frame, and skips what is not a shape', () => {
@@ -24,5 +24,34 @@ describe('outline', () => {
       { typeName: 'shape', id: 'shape:b', type: 'geo', x: 1, y: 1, parentId: 'shape:a', props: { w: 10, h: 10 } },
     ])
     expect(boxes).toHaveLength(2)
+  })
+})
+
+describe('conceptSummaries', () => {
+  const card = (id: string, x: number, y: number, props: Record<string, unknown>) => ({ typeName: 'shape', id, type: 'concept-card', x, y, parentId: 'page:1', props })
+
+  it('lists written cards in reading order and leaves out untouched ones', () => {
+    const summaries = conceptSummaries([
+      card('shape:b', 0, 500, { title: ' Mitfahrbank ', idea: '' }),
+      card('shape:a', 600, 0, { title: 'Rufbus', idea: 'Per App' }),
+      card('shape:empty', 0, 0, { title: '', idea: '  ', challenge: '' }),
+      card('shape:untitled', 900, 0, { title: '', idea: 'Nur eine Idee' }),
+      card('shape:odd', 0, 900, { title: 42 }),
+      { typeName: 'shape', id: 'shape:n', type: 'note', x: 0, y: 0, parentId: 'page:1', props: { title: 'kein Konzept' } },
+    ])
+    expect(summaries).toEqual([
+      { id: 'shape:a', title: 'Rufbus' },
+      { id: 'shape:untitled', title: '' },
+      { id: 'shape:b', title: 'Mitfahrbank' },
+    ])
+  })
+
+  it('places cards inside a frame by the frame', () => {
+    const summaries = conceptSummaries([
+      { typeName: 'shape', id: 'shape:f', type: 'frame', x: 0, y: 1000, parentId: 'page:1', props: { w: 800, h: 600 } },
+      card('shape:inner', 0, 0, { title: 'Unten' }),
+      card('shape:outer', 0, 500, { title: 'Oben' }),
+    ].map((r) => (r.id === 'shape:inner' ? { ...r, parentId: 'shape:f' } : r)))
+    expect(summaries.map((s) => s.title)).toEqual(['Oben', 'Unten'])
   })
 })

@@ -1,17 +1,18 @@
 /**
- * A room board's outline for the facilitator's overview: where its shapes
- * are, as boxes, computed from the document's records without a tldraw
- * editor (one per room would be too heavy). Records come from other
- * browsers, so everything is read defensively; what does not look like a
- * shape is skipped.
+ * A room board's outline for the facilitator's overview and the gallery of
+ * results: where its shapes are, as boxes, and the titles of its concept
+ * cards, computed from the document's records without a tldraw editor (one
+ * per room would be too heavy). Records come from other browsers, so
+ * everything is read defensively; what does not look like a shape is skipped.
  */
+import { CONCEPT_CARD_TYPE, CONCEPT_FIELDS, conceptCardText } from '@werkraum/shared'
 
 export interface OutlineBox {
   readonly x: number
   readonly y: number
   readonly w: number
   readonly h: number
-  readonly kind: 'frame' | 'note' | 'other'
+  readonly kind: 'frame' | 'note' | 'concept' | 'other'
 }
 
 interface ShapeLike {
@@ -73,8 +74,8 @@ export function extent(boxes: ReadonlyArray<{ x: number; y: number; w: number; h
   return { minX, minY, maxX, maxY }
 }
 
-/** Boxes of the shapes on the first page, in page coordinates (nested shapes moved by their parents). */
-export function outline(records: Iterable<unknown>): OutlineBox[] {
+/** The records that look like shapes, by id, and where each sits on the page (nested shapes moved by their parents). */
+function pageShapes(records: Iterable<unknown>): { shapes: Map<string, ShapeLike>; origin: (shape: ShapeLike) => { x: number; y: number } } {
   const shapes = new Map<string, ShapeLike>()
   for (const record of records) {
     const shape = asShape(record)
@@ -87,13 +88,48 @@ export function outline(records: Iterable<unknown>): OutlineBox[] {
     const p = origin(parent, depth + 1)
     return { x: p.x + shape.x, y: p.y + shape.y }
   }
+  return { shapes, origin: (shape) => origin(shape) }
+}
+
+function kindOf(type: string): OutlineBox['kind'] {
+  if (type === 'frame' || type === 'note') return type
+  return type === CONCEPT_CARD_TYPE ? 'concept' : 'other'
+}
+
+/** Boxes of the shapes on the first page, in page coordinates. */
+export function outline(records: Iterable<unknown>): OutlineBox[] {
+  const { shapes, origin } = pageShapes(records)
   const boxes: OutlineBox[] = []
   for (const shape of shapes.values()) {
     if (boxes.length >= MAX_OUTLINE_BOXES) break
     if (shape.type === 'arrow') continue
     const at = origin(shape)
     const size = sizeOf(shape)
-    boxes.push({ x: at.x + size.dx, y: at.y + size.dy, w: size.w, h: size.h, kind: shape.type === 'frame' ? 'frame' : shape.type === 'note' ? 'note' : 'other' })
+    boxes.push({ x: at.x + size.dx, y: at.y + size.dy, w: size.w, h: size.h, kind: kindOf(shape.type) })
   }
   return boxes
+}
+
+/** A concept card as the gallery lists it: its title ('' when only other fields were written). */
+export interface ConceptSummary {
+  readonly id: string
+  readonly title: string
+}
+
+/**
+ * The concept cards someone wrote on, in reading order (top to bottom, then
+ * left to right). Cards with every field empty are the template's untouched
+ * ones and are left out.
+ */
+export function conceptSummaries(records: Iterable<unknown>): ConceptSummary[] {
+  const { shapes, origin } = pageShapes(records)
+  const found: Array<ConceptSummary & { x: number; y: number }> = []
+  for (const shape of shapes.values()) {
+    if (shape.type !== CONCEPT_CARD_TYPE) continue
+    const text = conceptCardText(shape.props)
+    if (CONCEPT_FIELDS.every((field) => text[field].trim() === '')) continue
+    found.push({ id: shape.id, title: text.title.trim(), ...origin(shape) })
+  }
+  found.sort((a, b) => a.y - b.y || a.x - b.x)
+  return found.map(({ id, title }) => ({ id, title }))
 }

@@ -1,12 +1,21 @@
-import { roomOf, runningBreakout, type Facilitation, type Role } from '@werkraum/shared'
+import { afterOf, roomOf, runningBreakout, type Facilitation, type Role } from '@werkraum/shared'
 import { useEffect, useRef } from 'react'
 import { workshopPath, type WorkshopSubview } from '../routing/route.ts'
 import { navigate } from '../routing/useRoute.ts'
 
+/** The room a participant is in now: its board, and the phase whose breakout it belongs to. */
+interface RoomNow {
+  readonly boardId: string
+  readonly phaseId: string
+}
+
 /**
  * Takes a participant to where the next step happens: into their room when a
- * breakout starts (or they are moved), back to the plenary when it ends.
- * Facilitators and moderators move about on their own.
+ * breakout starts (or they are moved), and when it ends to where the phase's
+ * plan says: the gallery of its results (the default), the plenary board, or
+ * nowhere (they stay on their room's board, now read-only). Only a change
+ * seen while the page is open moves anyone: a reload after the end stays
+ * where it is. Facilitators and moderators move about on their own.
  */
 export function useBreakoutNavigation(
   workshopId: string,
@@ -18,14 +27,24 @@ export function useBreakoutNavigation(
   const running = facilitation ? runningBreakout(facilitation.breakouts) : undefined
   const roomId = running ? roomOf(running.assignment, participantId) : undefined
   const roomBoardId = running?.rooms.find((r) => r.id === roomId)?.boardId
-  const previous = useRef<string | undefined>(roomBoardId)
-  const viewingBoard = subview.kind === 'board' ? subview.boardId : undefined
+  const room: RoomNow | undefined = running !== undefined && roomBoardId !== undefined ? { boardId: roomBoardId, phaseId: running.phaseId } : undefined
+  const previous = useRef<RoomNow | undefined>(room)
+  const path = workshopPath(workshopId, subview)
 
   useEffect(() => {
     const before = previous.current
-    previous.current = roomBoardId
-    if (role !== 'participant' || facilitation === undefined || before === roomBoardId) return
-    if (roomBoardId !== undefined) navigate(workshopPath(workshopId, { kind: 'board', boardId: roomBoardId }))
-    else if (before !== undefined && viewingBoard === before) navigate(workshopPath(workshopId))
-  }, [roomBoardId, role, facilitation, workshopId, viewingBoard])
+    previous.current = room
+    if (role !== 'participant' || facilitation === undefined || before?.boardId === room?.boardId) return
+    if (room !== undefined) {
+      navigate(workshopPath(workshopId, { kind: 'board', boardId: room.boardId }))
+      return
+    }
+    if (before === undefined) return
+    const plan = facilitation.phases.find((p) => p.id === before.phaseId)?.breakout
+    const after = afterOf(plan)
+    const destination =
+      after === 'gallery' ? workshopPath(workshopId, { kind: 'results', phaseId: before.phaseId }) : after === 'plenary' ? workshopPath(workshopId) : undefined
+    if (destination !== undefined && destination !== path) navigate(destination)
+    // `room` is left out of the dependencies: it is a new object each render; its board is in them.
+  }, [roomBoardId, role, facilitation, workshopId, path])
 }

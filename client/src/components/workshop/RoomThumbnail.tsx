@@ -5,19 +5,25 @@ import * as Y from 'yjs'
 import { syncServerUrl } from '../../sync/boardSession.ts'
 import { recordsOf } from '../../sync/records.ts'
 import { WerkraumProvider } from '../../sync/werkraumProvider.ts'
-import { extent, outline, type OutlineBox } from '../../workshop/thumbnail.ts'
+import { conceptSummaries, extent, outline, type ConceptSummary, type OutlineBox } from '../../workshop/thumbnail.ts'
 
 /** Redraws at most this often while a room is busy. */
 const REDRAW_MS = 1000
 
+export interface RoomBoardPicture {
+  readonly boxes: readonly OutlineBox[]
+  readonly concepts: readonly ConceptSummary[]
+}
+
+const NOTHING: RoomBoardPicture = { boxes: [], concepts: [] }
+
 /**
- * A live outline of one room's board for the facilitator's overview: its
- * own read-only view of the document (no editor, no presence), redrawn as
- * the group works.
+ * A room board as the overview and the gallery show it, kept live: its own
+ * read-only copy of the document (no editor, no presence), read again as the
+ * group works.
  */
-export function RoomThumbnail({ workshopId, boardId, token, title }: { readonly workshopId: string; readonly boardId: string; readonly token: string; readonly title: string }) {
-  const { t } = useTranslation()
-  const [boxes, setBoxes] = useState<readonly OutlineBox[]>([])
+export function useRoomBoard(workshopId: string, boardId: string, token: string): RoomBoardPicture {
+  const [picture, setPicture] = useState<RoomBoardPicture>(NOTHING)
   useEffect(() => {
     const doc = new Y.Doc()
     const provider = new WerkraumProvider(syncServerUrl(window.location), workshopBoardDocName(workshopId, boardId), doc, { params: { token } })
@@ -30,9 +36,10 @@ export function RoomThumbnail({ workshopId, boardId, token, title }: { readonly 
       timer = setTimeout(() => {
         timer = undefined
         try {
-          setBoxes(outline([...records.map.values()].map((entry) => entry.val)))
+          const values = [...records.map.values()].map((entry) => entry.val)
+          setPicture({ boxes: outline(values), concepts: conceptSummaries(values) })
         } catch (error) {
-          // A room's odd content must not take the facilitator's overview down.
+          // A room's odd content must not take the overview or the gallery down.
           console.warn('werkraum: room outline failed', error)
         }
       }, REDRAW_MS)
@@ -45,7 +52,12 @@ export function RoomThumbnail({ workshopId, boardId, token, title }: { readonly 
       doc.destroy()
     }
   }, [workshopId, boardId, token])
+  return picture
+}
 
+/** The outline of a room's board as one image, labelled with the room and how much is on it. */
+export function RoomOutline({ boxes, title }: { readonly boxes: readonly OutlineBox[]; readonly title: string }) {
+  const { t } = useTranslation()
   const shapes = boxes.filter((b) => b.kind !== 'frame').length
   const label = t('rooms.thumbnail', { title, count: shapes })
   if (boxes.length === 0) {
@@ -64,4 +76,10 @@ export function RoomThumbnail({ workshopId, boardId, token, title }: { readonly 
       ))}
     </svg>
   )
+}
+
+/** A live outline of one room's board for the facilitator's overview. */
+export function RoomThumbnail({ workshopId, boardId, token, title }: { readonly workshopId: string; readonly boardId: string; readonly token: string; readonly title: string }) {
+  const { boxes } = useRoomBoard(workshopId, boardId, token)
+  return <RoomOutline boxes={boxes} title={title} />
 }

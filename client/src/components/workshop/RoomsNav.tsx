@@ -1,5 +1,7 @@
 import { roomOf, type Facilitation, type Role } from '@werkraum/shared'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AppLink } from '../AppLink.tsx'
 import { workshopPath } from '../../routing/route.ts'
 import { navigate } from '../../routing/useRoute.ts'
 
@@ -9,15 +11,18 @@ interface RoomsNavProps {
   readonly role: Role
   readonly facilitation: Facilitation
   readonly currentBoardId: string | undefined
+  /** The phase whose results gallery is open, if one is. */
+  readonly currentResultsOf?: string | undefined
 }
 
 /**
  * The rooms in the side bar: during a breakout a participant's own room (the
- * facilitator and moderators see all), and afterwards every room of every
- * breakout as a gallery of results that everyone can open.
+ * facilitator and moderators see all), and afterwards the gallery of each
+ * breakout's results, which everyone can open.
  */
-export function RoomsNav({ workshopId, participantId, role, facilitation, currentBoardId }: RoomsNavProps) {
+export function RoomsNav({ workshopId, participantId, role, facilitation, currentBoardId, currentResultsOf }: RoomsNavProps) {
   const { t } = useTranslation()
+  const resultsHeadingId = useId()
   const overseer = role === 'facilitator' || role === 'moderator' || role === 'observer'
   const link = (boardId: string, label: string, testId: string) => (
     <a
@@ -35,7 +40,8 @@ export function RoomsNav({ workshopId, participantId, role, facilitation, curren
   )
   const titleOf = (phaseId: string): string => facilitation.phases.find((p) => p.id === phaseId)?.title ?? t('rooms.breakout')
   const running = facilitation.breakouts.filter((b) => b.status === 'running')
-  const ended = facilitation.breakouts.filter((b) => b.status === 'ended')
+  // A phase run twice has one gallery, of its latest run.
+  const endedPhases = [...new Set(facilitation.breakouts.filter((b) => b.status === 'ended').map((b) => b.phaseId))]
   return (
     <>
       {running.map((breakout) => {
@@ -53,20 +59,21 @@ export function RoomsNav({ workshopId, participantId, role, facilitation, curren
           </section>
         )
       })}
-      {ended.length > 0 ? (
-        <details className="agenda rooms-gallery" data-testid="gallery">
-          <summary>{t('rooms.gallery')}</summary>
-          {ended.map((breakout) => (
-            <div key={breakout.phaseId}>
-              <p className="gallery-phase">{titleOf(breakout.phaseId)}</p>
-              <ul>
-                {breakout.rooms.map((room) => (
-                  <li key={room.id}>{link(room.boardId, room.title, 'gallery-link')}</li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </details>
+      {endedPhases.length > 0 ? (
+        <section className="rooms-nav rooms-results" aria-labelledby={resultsHeadingId} data-testid="gallery">
+          <h2 className="workshop-nav-heading" id={resultsHeadingId}>
+            {t('rooms.gallery')}
+          </h2>
+          <ul>
+            {endedPhases.map((phaseId) => (
+              <li key={phaseId}>
+                <AppLink className="nav-link" href={workshopPath(workshopId, { kind: 'results', phaseId })} aria-current={phaseId === currentResultsOf ? 'page' : undefined} data-testid="gallery-link">
+                  {t('gallery.heading', { title: titleOf(phaseId) })}
+                </AppLink>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
     </>
   )

@@ -1,11 +1,13 @@
-import { BreakoutLimits, runningBreakout, type Breakout, type Facilitation } from '@werkraum/shared'
+import { BreakoutLimits, breakoutOfPhase, runningBreakout, type Breakout, type Facilitation } from '@werkraum/shared'
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { workshopPath } from '../../routing/route.ts'
 import { navigate } from '../../routing/useRoute.ts'
-import type { ControlParticipant } from '../../workshop/controlState.ts'
+import type { ControlBoard, ControlParticipant } from '../../workshop/controlState.ts'
 import type { CommandRunner } from '../../workshop/useCommand.ts'
+import { AppLink } from '../AppLink.tsx'
 import { ActionButton } from './ActionButton.tsx'
+import { BringResults } from './BringResults.tsx'
 import { RoomThumbnail } from './RoomThumbnail.tsx'
 
 interface RoomsPanelProps {
@@ -16,14 +18,17 @@ interface RoomsPanelProps {
   readonly token: string
   readonly facilitation: Facilitation
   readonly people: readonly ControlParticipant[]
+  /** Every board, room boards included: the plenary receives results, and is named once it has them. */
+  readonly boards: readonly ControlBoard[]
   readonly commands: CommandRunner
 }
 
 /**
  * All rooms at once for the facilitator: who is where, moving people, entering
- * a room, a message to everyone; after the breakout, reopening its boards.
+ * a room, a message to everyone; after the breakout, its results (the
+ * gallery, bringing them into the plenary, pitches) and reopening its boards.
  */
-export function RoomsPanel({ canCommand, workshopId, token, facilitation, people, commands }: RoomsPanelProps) {
+export function RoomsPanel({ canCommand, workshopId, token, facilitation, people, boards, commands }: RoomsPanelProps) {
   const { t } = useTranslation()
   const headingId = useId()
   const running = runningBreakout(facilitation.breakouts)
@@ -37,7 +42,9 @@ export function RoomsPanel({ canCommand, workshopId, token, facilitation, people
       ) : (
         <p className="hint">{t('rooms.noneRunning')}</p>
       )}
-      {canCommand && running === undefined && lastEnded !== undefined ? <PitchList breakout={lastEnded} commands={commands} /> : null}
+      {running === undefined && lastEnded !== undefined ? (
+        <EndedResults canCommand={canCommand} workshopId={workshopId} token={token} facilitation={facilitation} boards={boards} commands={commands} />
+      ) : null}
       {canCommand && running === undefined && lastEnded !== undefined ? (
         <div className="form-actions">
           <ActionButton data-testid="reopen-rooms" onClick={() => void commands.run({ type: 'reopenRooms', open: !lastEnded.reopened })}>
@@ -164,6 +171,47 @@ function BroadcastForm({ commands, current }: { readonly commands: CommandRunner
         </p>
       ) : null}
     </form>
+  )
+}
+
+/**
+ * The results of an ended breakout, any of them (the latest first chosen):
+ * its gallery, bringing them into the plenary, and pitches of its rooms.
+ */
+function EndedResults({ canCommand, workshopId, token, facilitation, boards, commands }: Omit<RoomsPanelProps, 'people'>) {
+  const { t } = useTranslation()
+  const chooserId = useId()
+  // A phase run twice has one gallery, of its latest run.
+  const phases = [...new Set(facilitation.breakouts.filter((b) => b.status === 'ended').map((b) => b.phaseId))].reverse()
+  const [chosen, setChosen] = useState<string>()
+  const phaseId = chosen !== undefined && phases.includes(chosen) ? chosen : phases[0]
+  const breakout = phaseId !== undefined ? breakoutOfPhase(facilitation.breakouts, phaseId) : undefined
+  if (phaseId === undefined || breakout === undefined) return null
+  const titleOf = (id: string): string => facilitation.phases.find((p) => p.id === id)?.title ?? t('rooms.breakout')
+  return (
+    <div className="ended-results" data-testid="ended-results">
+      {phases.length > 1 ? (
+        <p className="ended-results-choice">
+          <label htmlFor={chooserId}>{t('gallery.choose')}</label>{' '}
+          <select id={chooserId} value={phaseId} onChange={(e) => setChosen(e.target.value)} data-testid="results-phase">
+            {phases.map((id) => (
+              <option key={id} value={id}>
+                {titleOf(id)}
+              </option>
+            ))}
+          </select>
+        </p>
+      ) : (
+        <h4>{t('gallery.heading', { title: titleOf(phaseId) })}</h4>
+      )}
+      <p>
+        <AppLink className="button button--small" href={workshopPath(workshopId, { kind: 'results', phaseId })} data-testid="open-gallery">
+          {t('gallery.view')}
+        </AppLink>
+      </p>
+      {canCommand ? <BringResults key={phaseId} workshopId={workshopId} token={token} breakout={breakout} target={boards.find((b) => !b.archived && !b.room)} boards={boards} /> : null}
+      {canCommand ? <PitchList breakout={breakout} commands={commands} /> : null}
+    </div>
   )
 }
 
