@@ -75,6 +75,7 @@ export class BoardSession {
   readonly provider: WerkraumProvider
   private readonly persistence: LocalPersistence
   private readonly $user
+  private readonly $pointerHidden = atom('werkraum pointer hidden', false)
   private readonly monitor: ConnectionMonitor
   private storeBinding: StoreBinding | undefined
   private presenceBinding: PresenceBinding | undefined
@@ -126,6 +127,11 @@ export class BoardSession {
   }
 
   getSnapshot = (): SessionSnapshot => this.snapshot
+
+  /** Keeps this person's cursor from others (an anonymous vote runs on this board), or shows it again. */
+  setPointerHidden(hidden: boolean): void {
+    this.$pointerHidden.set(hidden)
+  }
 
   /** A new name (or colour) for this person; goes out with the next presence update. */
   setUser(identity: Identity): void {
@@ -184,7 +190,7 @@ export class BoardSession {
     switch (outcome.kind) {
       case 'bound':
         this.storeBinding = outcome.binding
-        this.presenceBinding = bindPresence(this.store, this.provider.awareness, this.$user)
+        this.presenceBinding = bindPresence(this.store, this.provider.awareness, this.$user, undefined, this.$pointerHidden)
         this.update({ load: { kind: 'ready' } })
         return
       case 'stored-newer':

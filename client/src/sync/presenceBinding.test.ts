@@ -84,6 +84,29 @@ describe('bindPresence', () => {
     expect(ada.awareness.getLocalState()).toMatchObject({ user: { name: 'Ada L.' } })
   })
 
+  it('keeps the cursor from others while hidden (an anonymous vote) and shows it again after', async () => {
+    const ada = participant({ id: 'ada', name: 'Ada', color: '#175cd3' })
+    const doc = new Y.Doc()
+    const store = newStore()
+    bindStoreToDoc(store, doc)
+    const awareness = new Awareness(doc)
+    const $user = atom<PresenceUser>('user', { id: 'ben', name: 'Ben', color: '#b42318' })
+    const $hidden = atom('hidden', false)
+    const binding = bindPresence(store, awareness, $user, undefined, $hidden)
+    cleanups.push(() => {
+      binding.dispose()
+      awareness.destroy()
+    })
+    linkAwareness(ada.awareness, awareness)
+    movePointer(store, 10, 20)
+    await vi.waitFor(() => expect(remotePresences(ada.store)[0]?.cursor).toMatchObject({ x: 10, y: 20 }), { timeout: 2000 })
+    $hidden.set(true)
+    movePointer(store, 30, 40)
+    await vi.waitFor(() => expect(remotePresences(ada.store)).toHaveLength(0), { timeout: 2000 })
+    $hidden.set(false)
+    await vi.waitFor(() => expect(remotePresences(ada.store)[0]?.cursor).toMatchObject({ x: 30, y: 40 }), { timeout: 2000 })
+  })
+
   it('removes a cursor when its awareness state goes', () => {
     const ada = participant({ id: 'ada', name: 'Ada', color: '#175cd3' })
     const ben = participant({ id: 'ben', name: 'Ben', color: '#b42318' })

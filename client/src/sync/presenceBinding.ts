@@ -46,11 +46,17 @@ export function publishUser(awareness: Awareness, $user: Signal<PresenceUser>): 
   })
 }
 
+/**
+ * `$hidden`: while true, no cursor or selection goes out (others' stores drop
+ * ours). During an anonymous vote a cursor would show whose click placed
+ * which dot; the person is still listed as present.
+ */
 export function bindPresence(
   store: TLStore,
   awareness: Awareness,
   $user: Signal<PresenceUser>,
   clock: Clock = realClock,
+  $hidden?: Signal<boolean>,
 ): PresenceBinding {
   const ownId = presenceIdFor(awareness.clientID)
   const $presenceUser: Signal<TLPresenceUserInfo> = $user
@@ -61,7 +67,7 @@ export function bindPresence(
   }, PRESENCE_INTERVAL_MS, clock)
 
   const stopPresence = react('werkraum presence to awareness', () => {
-    send($presence.get())
+    send($hidden?.get() === true ? null : $presence.get())
   })
 
   const applyRemote = (clientIds: Iterable<number>, removed: Iterable<number>): void => {
