@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { catalogueDate, catalogueHtml, catalogueMarkdown } from '@werkraum/shared'
+import { catalogueCsv, catalogueDate, catalogueDateTime, catalogueHtml, catalogueMarkdown } from '@werkraum/shared'
 import { CatalogueSchema, catalogueJsonSchema, type Catalogue } from '@werkraum/shared/schemas'
 import { buildFixtureWorkshop, type FixtureWorkshop } from './support/catalogueFixture.ts'
 import { removeDir, repoRoot, startTestServer } from './support/server.ts'
@@ -44,6 +44,7 @@ function normalise(text: string, catalogue: Catalogue): string {
     [fixture.created.id, 'WORKSHOP'],
     [fixture.boards.plenary, 'BOARD_PLENARY'],
     [fixture.boards.results, 'BOARD_RESULTS'],
+    [fixture.boards.empty, 'BOARD_EMPTY'],
     ...fixture.boards.rooms.map((id, i): [string, string] => [id, `BOARD_ROOM_${i + 1}`]),
     ...fixture.sessionIds.map((id, i): [string, string] => [id, `VOTE_${i + 1}`]),
     ...catalogue.agenda.map((p, i): [string, string] => [p.id, `PHASE_${i + 1}`]),
@@ -51,10 +52,11 @@ function normalise(text: string, catalogue: Catalogue): string {
   let out = text
   for (const [id, name] of names) out = out.split(id).join(name)
   out = out.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, 'TIME')
+  out = out.split(catalogueDateTime(catalogue.workshop.exportedAt, catalogue.workshop.locale)).join('DATETIME')
   out = out.split(catalogueDate(catalogue.workshop.createdAt, catalogue.workshop.locale)).join('DATE')
   // How long a phase ran depends on the machine's speed.
   out = out.replace(/"actualMinutes": [\d.]+/g, '"actualMinutes": "RAN"')
-  out = out.replace(/^(\| [^|\n]+ \| [^|\n]+ \| [\d.]+ \| )[\d.]+( \|)$/gm, '$1RAN$2')
+  out = out.replace(/^(\| [^|\n]+ \| [^|\n]+ \| [\d,]+ \| )[\d,]+( \|)$/gm, '$1RAN$2')
   return out
 }
 
@@ -117,6 +119,56 @@ describe('the concept catalogue as JSON, Markdown and CSV', () => {
     expect(html).toContain('<img src="data:image/svg+xml;base64,PHN2Zy8+"')
     // A picture from elsewhere would be a request from the file: left out.
     expect(html).not.toContain('example.org/tracker')
+  })
+
+  it('leaves out what nobody made: untouched cards, empty notes, an empty board gets a line, a vote without ballots says so', async () => {
+    const json = CatalogueSchema.parse(JSON.parse((await download('?format=json')).text))
+    const ids = json.sections.flatMap((s) => [...s.concepts.map((c) => c.id), ...s.noteGroups.flatMap((g) => g.notes.map((n) => n.id))])
+    for (const id of ['shape:template-concept-card', 'shape:room-empty-note', 'shape:pinned-empty-note']) expect(ids).not.toContain(id)
+    expect(json.ranking.filter((r) => r.title.trim() === '')).toEqual([])
+    expect(json.ranking.map((r) => r.item)).not.toContain(`${fixture.boards.rooms[1]}/shape:template-concept-card`)
+    const pinned = json.sections.find((s) => s.boardId === fixture.boards.empty)!
+    expect(pinned).toMatchObject({ title: 'Pinnwand', empty: true, concepts: [], noteGroups: [] })
+    // A room with one note and an untouched card has something on it.
+    expect(json.sections.filter((s) => s.empty).map((s) => s.title)).toEqual(['Pinnwand'])
+    const abandoned = json.votes.find((v) => v.title === 'Abgebrochene Runde')!
+    expect(abandoned).toMatchObject({ ballots: 0, results: [] })
+    expect(json.votes.find((v) => v.title === 'Was nehmen wir mit?')!.ballots).toBe(6)
+
+    const md = (await download('?format=md')).text
+    expect(md).toContain('\nPinnwand: nichts auf dieser Tafel\n')
+    expect(md).not.toContain('## Pinnwand')
+    expect(md).toContain('### Abgebrochene Runde (Punkte-Abstimmung, anonym)\n\nKeine Stimmen abgegeben.\n')
+    expect(md).not.toContain('Konzept ohne Titel')
+    // Pledges are counted as pledges, not as dots.
+    expect(md).toContain('### Wer macht mit? („Da mache ich mit“, namentlich)\n\n| Konzept | Board | Würden mitmachen |')
+    const csv = (await download('?format=csv')).text
+    expect(csv).not.toContain('Abgebrochene Runde')
+    expect(csv).not.toContain('template-concept-card')
+
+    const html = catalogueHtml(json, new Map(json.sections.map((s) => [s.boardId, 'data:image/svg+xml;base64,PHN2Zy8+'])))
+    expect(html).toContain(`<p class="board-empty" id="board-${fixture.boards.empty}">Pinnwand: nichts auf dieser Tafel</p>`)
+    expect(html).not.toContain(`<section class="board" id="board-${fixture.boards.empty}"`)
+    expect(html.match(/<img /g)).toHaveLength(json.sections.length - 1)
+    expect(html).toContain('<h3>Abgebrochene Runde (Punkte-Abstimmung, anonym)</h3>\n<p>Keine Stimmen abgegeben.</p>')
+    expect(catalogueCsv(json).split('\r\n')[0]).toBe(
+      '\uFEFF"kind","board","phase","room","area","id","title","text","challenge","idea","audience","nextSteps","carriers","votes: Was nehmen wir mit?","votes: Geheime Runde","votes","pledges","pledgedBy"',
+    )
+  })
+
+  it('numbers and dates in the catalogue\'s language, the same wherever it is made', async () => {
+    const json = CatalogueSchema.parse(JSON.parse((await download('?format=json')).text))
+    const ran = { ...json, agenda: json.agenda.map((p, i) => (i === 0 ? { ...p, plannedMinutes: 2.7, actualMinutes: 3.2 } : p)) }
+    const de = catalogueMarkdown(ran)
+    expect(de).toContain('| Begrüßung | Plenum | 2,7 | 3,2 |')
+    expect(de).toMatch(/^Exportiert am \d{1,2}\. [A-Za-zä]+ \d{4} um \d\d:\d\d UTC$/m)
+    expect(catalogueHtml(ran)).toContain('<td class="number">2,7</td><td class="number">3,2</td>')
+    const en = catalogueMarkdown({ ...ran, workshop: { ...ran.workshop, locale: 'en' } })
+    expect(en).toContain('| Begrüßung | Plenary | 2.7 | 3.2 |')
+    expect(en).toMatch(/^Exported on \d{1,2} [A-Za-z]+ \d{4} at \d\d:\d\d UTC$/m)
+    expect(en).toContain('\nPinnwand: nothing on this board\n')
+    expect(en).toContain('No votes were cast.')
+    expect(en).toContain('| Concept | Board | Would work on this |')
   })
 
   it('names only when asked for; anonymous votes never have any', async () => {

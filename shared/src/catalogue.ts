@@ -210,7 +210,8 @@ export function markdownText(text: string): string {
         .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
         // What only counts at the start of a line: headings, lists, quotes, setext underlines.
         .replace(/^(\s*)([#+\-=])/, '$1\\$2')
-        .replace(/^(\s*\d+)([.)])/, '$1\\$2'),
+        // An ordered list's marker needs a space or the line's end after it: "2.7" stays as it is.
+        .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2'),
     )
     .join('\\\n')
 }

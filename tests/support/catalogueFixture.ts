@@ -3,7 +3,11 @@
  * real server's API and real board documents: an agenda that ran, a plenary
  * board with frames, sticky notes (one with markup in it) and concept cards, a
  * second board, a breakout with two rooms chosen by their members, and three
- * closed votes (named dots, anonymous dots, "I'd work on this").
+ * closed votes (named dots, anonymous dots, "I'd work on this"). And what
+ * people did not make, which the catalogue leaves out (issue #13): an
+ * untouched template card and an empty note in a room, a plenary board
+ * holding only a concept template nobody wrote in, and a fourth vote closed
+ * without a ballot.
  */
 import type { Breakout, CreatedWorkshop, JoinedWorkshop, WorkshopView } from '@werkraum/shared'
 import { boardRecords, workshopBoardDocName, workshopControlDocName } from '@werkraum/shared'
@@ -13,8 +17,8 @@ import { waitFor } from './wait.ts'
 export interface FixtureWorkshop {
   readonly created: CreatedWorkshop
   readonly people: readonly JoinedWorkshop[]
-  /** Board ids: the plenary, the second board, and the two rooms' boards. */
-  readonly boards: { readonly plenary: string; readonly results: string; readonly rooms: readonly string[] }
+  /** Board ids: the plenary, the second board, the empty third one, and the two rooms' boards. */
+  readonly boards: { readonly plenary: string; readonly results: string; readonly empty: string; readonly rooms: readonly string[] }
   readonly sessionIds: readonly string[]
   /** Connections the fixture keeps open (people must stay present); destroy them when done. */
   readonly clients: readonly TestClient[]
@@ -44,6 +48,8 @@ const note = (id: string, x: number, y: number, text: string, parentId?: string)
 const frame = (id: string, x: number, y: number, name: string) => shape(id, 'frame', x, y, { w: 600, h: 700, name, color: 'black' })
 const card = (id: string, x: number, y: number, fields: Record<string, string>) =>
   shape(id, 'concept-card', x, y, { w: 420, h: 360, title: '', challenge: '', idea: '', audience: '', nextSteps: '', carriers: '', ...fields })
+const text = (id: string, x: number, y: number, content: string, parentId?: string) =>
+  shape(id, 'text', x, y, { color: 'black', size: 'm', font: 'sans', textAlign: 'start', w: 480, richText: rich(content), scale: 1, autoSize: false }, parentId)
 
 /** Builds the fixture on a running server. */
 export async function buildFixtureWorkshop(server: { readonly url: string; readonly wsUrl: string }): Promise<FixtureWorkshop> {
@@ -83,6 +89,7 @@ export async function buildFixtureWorkshop(server: { readonly url: string; reado
   const view = (await ok(call('GET', `/api/workshops/${created.id}`, undefined, created.facilitatorToken), 'view')) as unknown as WorkshopView
   const plenary = view.boards[0]!.id
   const results = (await command({ type: 'addBoard', title: 'Ergebnisse & Ausblick', template: 'blank' })).boardId as string
+  const empty = (await command({ type: 'addBoard', title: 'Pinnwand', template: 'concept' })).boardId as string
 
   // The agenda: a welcome that ran, a breakout in rooms the members chose.
   await command({ type: 'addPhase', title: 'Begrüßung', kind: 'plenary', plannedMinutes: 5 })
@@ -146,11 +153,23 @@ export async function buildFixtureWorkshop(server: { readonly url: string; reado
   })
   await write(results, { 'shape:card-shop': card('shape:card-shop', 0, 0, { title: 'Dorfladen', idea: 'Genossenschaft gründen' }) })
   await write(rooms[0]!.boardId, { 'shape:room-card': card('shape:room-card', 0, 0, { title: 'Arztbus', challenge: 'Termine ohne Auto' }) })
-  await write(rooms[1]!.boardId, { 'shape:room-note': note('shape:room-note', 0, 0, 'Lieferdienst vom Hofladen') })
+  await write(rooms[1]!.boardId, {
+    'shape:room-note': note('shape:room-note', 0, 0, 'Lieferdienst vom Hofladen'),
+    'shape:template-concept-card': card('shape:template-concept-card', 0, 400, {}),
+    'shape:room-empty-note': note('shape:room-empty-note', 300, 0, ''),
+  })
+  // The concept template as it was laid out (ids as client/src/workshop/templates.ts gives them), and nobody wrote in it.
+  await write(empty, {
+    'shape:template-concept-title': text('shape:template-concept-title', 0, -140, 'Konzept-Canvas'),
+    'shape:template-concept-area-1': frame('shape:template-concept-area-1', 0, 0, 'Herausforderung'),
+    'shape:template-concept-area-1-hint': text('shape:template-concept-area-1-hint', 40, 40, 'Welches Problem lösen wir?', 'shape:template-concept-area-1'),
+    'shape:template-concept-card': card('shape:template-concept-card', 0, 760, {}),
+    'shape:pinned-empty-note': note('shape:pinned-empty-note', 700, 0, ''),
+  })
   await command({ type: 'endPhase' })
 
   // Three votes, all closed: named dots, anonymous dots, and "I'd work on this".
-  const allBoards = [plenary, results, rooms[0]!.boardId, rooms[1]!.boardId]
+  const allBoards = [plenary, results, empty, rooms[0]!.boardId, rooms[1]!.boardId]
   const sessionIds: string[] = []
   let request = 0
   const cast = (token: string, boardId: string, shapeId: string) =>
@@ -179,5 +198,7 @@ export async function buildFixtureWorkshop(server: { readonly url: string; reado
     [ben, plenary, 'shape:card-bench'],
     [ben, results, 'shape:card-shop'],
   ])
-  return { created, people, boards: { plenary, results, rooms: rooms.map((r) => r.boardId) }, sessionIds, clients }
+  // Opened and closed again before anyone voted.
+  await vote({ title: 'Abgebrochene Runde', kind: 'dots', anonymous: true }, [])
+  return { created, people, boards: { plenary, results, empty, rooms: rooms.map((r) => r.boardId) }, sessionIds, clients }
 }
