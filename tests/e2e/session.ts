@@ -13,8 +13,8 @@ import type { TestServer } from '../support/server.ts'
 export interface BrowserSession {
   /** The running server (set before the first test). */
   readonly server: TestServer
-  /** A new person: their own browser context, with clipboard access, in `locale`. */
-  newPage(locale: string, viewport?: { width: number; height: number }): Promise<Page>
+  /** A new person: their own browser context, with clipboard access, in `locale`; `touch` makes it a phone or tablet. */
+  newPage(locale: string, viewport?: { width: number; height: number }, options?: { touch?: boolean }): Promise<Page>
   /** Requests each context made to another origin (they must stay empty). */
   readonly foreign: string[][]
 }
@@ -43,9 +43,10 @@ export function useBrowserSession(): BrowserSession {
       return server
     },
     foreign,
-    async newPage(locale, viewport = { width: 1280, height: 800 }) {
+    async newPage(locale, viewport = { width: 1280, height: 800 }, options = {}) {
       if (!server || !browser) throw new Error('the browser starts in beforeAll')
-      const context = await browser.newContext({ locale, viewport })
+      const touch = options.touch === true
+      const context = await browser.newContext({ locale, viewport, hasTouch: touch, isMobile: touch })
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
       contexts.push(context)
       foreign.push(watchForeignRequests(context, server.url))

@@ -38,6 +38,12 @@ interface BoardCanvasProps {
 const DEFAULT_MAX_IMAGE_BYTES = 2 * 1024 * 1024
 const MAX_IMAGE_PIXELS = 2048
 
+/**
+ * Every Werkraum board has one page, so tldraw's page menu only showed its
+ * English "Page 1" and offered pages nobody else would find.
+ */
+const SINGLE_PAGE_COMPONENTS: TLComponents = { PageMenu: null }
+
 export function BoardCanvas({
   session,
   identity,
@@ -70,6 +76,7 @@ export function BoardCanvas({
   )
 
   const user = useTldrawUser({ userPreferences, setUserPreferences })
+  const allComponents = useMemo<TLComponents>(() => ({ ...SINGLE_PAGE_COMPONENTS, ...components }), [components])
   const containerRef = useRef<HTMLDivElement>(null)
   useTldrawA11yFixes(containerRef)
 
@@ -115,7 +122,7 @@ export function BoardCanvas({
         autoFocus={false}
         maxAssetSize={maxImageBytes}
         maxImageDimension={MAX_IMAGE_PIXELS}
-        {...(components ? { components } : {})}
+        components={allComponents}
       />
     </div>
   )

@@ -15,7 +15,7 @@ import type { ControlBoard, ControlVote } from '../workshop/controlState.ts'
 import { VoteBadges } from '../components/workshop/VoteBadges.tsx'
 import { VoteBadgeContext, VotePanel, type CanvasBallot } from '../components/workshop/VotePanel.tsx'
 import type { ReadOnlyReason } from '../workshop/boardAccess.ts'
-import { applyTemplate } from '../workshop/templates.ts'
+import { applyTemplate, readableZoom } from '../workshop/templates.ts'
 import { applyFollowUp, dropSeed, takeSeed } from '../workshop/followUp.ts'
 import { addConceptCard } from '../board/addConceptCard.ts'
 
@@ -82,8 +82,9 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
         if (applyFollowUp(editor, seed)) fitNewCards(editor)
       }
     }
-    // Templates and boards from earlier sessions are bigger than one screen: show all of it.
-    if (editor.getCurrentPageShapeIds().size > 0) editor.zoomToFit({ animation: { duration: 0 } })
+    // Templates and boards from earlier sessions are bigger than one screen: show all of it,
+    // but a template's prompts stay readable (people pan to see the rest).
+    if (editor.getCurrentPageShapeIds().size > 0) zoomToFitReadable(editor, readableZoom(template))
   }, [])
 
   // Summoned here: show the facilitator's part of the board (or all of it).
@@ -170,6 +171,21 @@ function fitNewCards(editor: Editor): void {
   editor.zoomToFit({ animation: { duration: 0 } })
   editor.select(...cards.map((s) => s.id))
   requestAnimationFrame(() => requestAnimationFrame(() => editor.selectNone()))
+}
+
+/** Screen pixels between the board's top left and the edge, when it opens too big to fit. */
+const READABLE_INSET_PX = 48
+
+/**
+ * Shows the whole board, unless that is further out than `minZoom`: then the
+ * board's top left (a template's title and first area) at `minZoom`.
+ */
+function zoomToFitReadable(editor: Editor, minZoom: number | undefined): void {
+  editor.zoomToFit({ animation: { duration: 0 } })
+  const bounds = editor.getCurrentPageBounds()
+  if (minZoom === undefined || bounds === undefined || editor.getZoomLevel() >= minZoom) return
+  const inset = READABLE_INSET_PX / minZoom
+  editor.setCamera({ x: -bounds.x + inset, y: -bounds.y + inset, z: minZoom }, { immediate: true })
 }
 
 /** Lays out a new board's template, once: a board someone cleared stays clear. */

@@ -11,7 +11,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest'
 import * as Y from 'yjs'
 import { bindStoreToDoc } from '../sync/storeBinding.ts'
 import { documentRecords, exchange, geoShape, newStore } from '../sync/testStores.ts'
-import { applyTemplate, templateShapes, type TemplateEditor } from './templates.ts'
+import { applyTemplate, readableZoom, templateShapes, type TemplateEditor } from './templates.ts'
 import { storeEditor, utils } from './testEditor.ts'
 
 // tldraw's Editor needs a DOM (its constructor measures text with `document`),
@@ -158,5 +158,14 @@ describe('applyTemplate', () => {
     expect(shapesOf(storeA)).toHaveLength(count)
     expect(shapesOf(storeB)).toHaveLength(count)
     expect(documentRecords(storeA)).toEqual(documentRecords(storeB))
+  })
+})
+
+describe('readableZoom', () => {
+  it('is the zoom at which the smallest text of a template is at least 14 px on screen, in whole 5 %', () => {
+    // The concept template's prompts are tldraw text of size m (24 px); brainstorming has notes of size m (22 px).
+    expect(readableZoom('concept')).toBe(0.6)
+    expect(readableZoom('brainstorming')).toBe(0.65)
+    expect(readableZoom('blank')).toBeUndefined()
   })
 })

@@ -12,6 +12,8 @@
 import { CONCEPT_CARD_TYPE, type BoardTemplate, type Locale } from '@werkraum/shared'
 import { ConceptCardShapeUtil, type ConceptCardShape } from '../board/ConceptCardShape.tsx'
 import {
+  FONT_SIZES,
+  LABEL_FONT_SIZES,
   createShapeId,
   getIndices,
   toRichText,
@@ -111,6 +113,28 @@ export function templateShapes(template: BoardTemplate, locale: Locale): TLShape
       throw new Error(`unknown board template ${String(unknown)}`)
     }
   }
+}
+
+/** Smallest text a person should have to read on screen, in CSS pixels (the issue's "about 14 px" on a laptop). */
+export const MIN_READABLE_TEXT_PX = 14
+
+/**
+ * The zoom at which a template's smallest text (its prompts and example
+ * notes) reads at `MIN_READABLE_TEXT_PX` or more, or undefined for a template without
+ * text. A board opens no further out than this, however wide the template.
+ */
+export function readableZoom(template: BoardTemplate): number | undefined {
+  const sizes = templateShapes(template, 'en').flatMap((shape) => {
+    const props = shape.props as { size?: keyof typeof FONT_SIZES; scale?: number } | undefined
+    if (props?.size === undefined) return []
+    const scale = props.scale ?? 1
+    if (shape.type === 'text') return [FONT_SIZES[props.size] * scale]
+    if (shape.type === 'note') return [LABEL_FONT_SIZES[props.size] * scale]
+    return []
+  })
+  if (sizes.length === 0) return undefined
+  // Rounded up to whole 5 %: the zoom menu then shows a plain figure, and the text is not a hair under.
+  return Math.ceil((MIN_READABLE_TEXT_PX / Math.min(...sizes)) * 20) / 20
 }
 
 /**
