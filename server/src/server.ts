@@ -175,6 +175,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         deleteWorkshop,
         isPresent: (workshopId, participantId) => presence.isPresent(workshopId, participantId),
         readDocument: (name, look) => roomManager.read(name, look),
+        writeDocument: (name, change) => roomManager.change(name, change),
         onVotesChanged: publishControl,
       })
       await api(req, res, url)

@@ -30,6 +30,15 @@ const MESSAGES = {
   item_full: { de: 'Auf dieses Element können Sie keine weiteren Punkte setzen.', en: 'You cannot put more votes on this item.' },
   request_reused: { de: 'Diese Anfrage-Kennung wurde schon für etwas anderes verwendet.', en: 'This request id was already used for something else.' },
   nothing_to_take_back: { de: 'Hier haben Sie keinen Punkt, den Sie zurücknehmen könnten.', en: 'You have no vote here to take back.' },
+  invalid_source: {
+    de: 'Diese Phase kann nur auf einer früheren Phase der passenden Art aufbauen (eine Arbeitsphase weiterführen, die Besten einer Abstimmung).',
+    en: 'This phase can only build on an earlier phase of the right kind (continue a work phase, take the best of a vote).',
+  },
+  results_not_ready: {
+    de: 'Die Ergebnisse, auf denen das aufbaut, gibt es noch nicht: Die Arbeitsphase oder Abstimmung davor ist noch nicht gelaufen oder hat keine Stimmen.',
+    en: 'The results this builds on are not there yet: the work phase or vote before it has not run, or has no votes.',
+  },
+  already_brought: { de: 'Diese Ergebnisse liegen schon im Plenum.', en: 'These results are already on the plenary board.' },
   room_full: { de: 'Dieser Raum ist voll. Bitte wählen Sie einen anderen.', en: 'This room is full. Please choose another one.' },
   last_board: { de: 'Das letzte Board eines Workshops kann nicht archiviert werden.', en: 'The last board of a workshop cannot be archived.' },
   workshop_full: { de: 'Dieser Workshop ist voll.', en: 'This workshop is full.' },

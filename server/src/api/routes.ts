@@ -8,7 +8,10 @@ import {
   BreakoutLimits,
   VoteLimits,
   applyAgendaCommand,
+  breakoutOfPhase,
   itemKey,
+  resolveVoteBoards,
+  sourceOf,
   normaliseSession,
   resultsCsv,
   WorkshopLimits,
@@ -21,6 +24,7 @@ import type { CreatedWorkshop, JoinPreview, JoinedWorkshop, VotePlan, VoteSessio
 import { CreateWorkshopBodySchema, JoinBodySchema, WorkshopCommandSchema, type WorkshopCommand } from '@werkraum/shared/schemas'
 import { signToken, verifyToken } from '../auth/tokens.ts'
 import { chooseRoom, openBreakout, placeLateComer, takeOutOfRooms } from '../workshops/breakout.ts'
+import { bringResults, plantSeeds, topVotedSeeds, type TopVotedSeed, type WriteDocument } from '../workshops/results.ts'
 import type { Participant, Workshop, WorkshopStore } from '../workshops/store.ts'
 import { accessOf } from '../workshops/access.ts'
 import { itemOnBoard, itemsOnBoard } from '../workshops/voteItems.ts'
@@ -47,6 +51,8 @@ export interface ApiContext {
   readonly isPresent: (workshopId: string, participantId: string) => boolean
   /** Reads a document without changing it (whether a voted-on note exists, its text). */
   readonly readDocument: <T>(name: string, look: (doc: Y.Doc) => T) => Promise<T>
+  /** Changes a board on the server's behalf (results copied between phases). */
+  readonly writeDocument: WriteDocument
   /** Republishes the control document only (ballots change counts, not access). */
   readonly onVotesChanged: (workshopId: string) => void
 }
@@ -67,6 +73,8 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
   const wrongCodes = new RateLimiter(MAX_WRONG_CODES_PER_MINUTE)
   const creations = new RateLimiter(MAX_CREATIONS_PER_MINUTE)
   const commandsPerPerson = new RateLimiter(MAX_COMMANDS_PER_MINUTE)
+  /** Results being copied now (workshop/phase): a second click must not copy them twice. */
+  const bringing = new Set<string>()
 
   /**
    * A dot placed or taken back. The item is looked up in the board document
@@ -360,6 +368,20 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       case 'summon':
       case 'configureVote': {
         if (!may.command) return sendApiError(req, res, 403, 'forbidden')
+        // What a starting phase builds on must be there: read (and for top-voted rooms, prepared) before anything changes.
+        let seeds: readonly TopVotedSeed[] = []
+        if (body.type === 'startPhase') {
+          const planned = ctx.store.facilitation(workshopId)
+          const phase = planned.phases.find((p) => p.id === body.phaseId)
+          const source = phase?.kind === 'breakout' ? sourceOf(phase.breakout) : undefined
+          if (phase?.kind === 'vote' && phase.vote !== undefined && !resolveVoteBoards(phase.vote, planned.breakouts).ok) return sendApiError(req, res, 409, 'results_not_ready')
+          if (source?.kind === 'continue' && breakoutOfPhase(planned.breakouts, source.phaseId)?.status !== 'ended') return sendApiError(req, res, 409, 'results_not_ready')
+          if (source?.kind === 'topVoted') {
+            const prepared = await topVotedSeeds(ctx.store, ctx.readDocument, workshopId, source)
+            if (prepared === 'not_ready') return sendApiError(req, res, 409, 'results_not_ready')
+            seeds = prepared
+          }
+        }
         if (body.type === 'configureVote' && !body.plan.boardIds.every((id) => isOpenBoard(ctx.store, workshopId, id))) return sendApiError(req, res, 404, 'not_found')
         if (body.type === 'moveToRoom' && !isRoomPerson(ctx.store, workshopId, body.participantId)) return sendApiError(req, res, 404, 'not_found')
         const shownBoard = body.type === 'updatePhase' ? body.showBoardId : body.type === 'summon' ? body.boardId : undefined
@@ -376,7 +398,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         // A breakout phase opens its rooms as it starts: boards and state in one transaction.
         const started = body.type === 'startPhase' ? result.state.phases.find((p) => p.id === body.phaseId) : undefined
         const saved = ctx.store.transaction(() => {
-          const next = started?.kind === 'breakout' ? openBreakout(ctx.store, workshopId, result.state, started, (id) => ctx.isPresent(workshopId, id)) : result.state
+          const next = started?.kind === 'breakout' ? openBreakout(ctx.store, workshopId, result.state, started, (id) => ctx.isPresent(workshopId, id), seeds) : result.state
           const ok = ctx.store.saveFacilitation(workshopId, next)
           if (ok) closeVoteWithPhase(ctx.store.votes, workshopId, before, result.state, Date.now())
           // A vote phase planned with a vote opens it as it starts (a vote open already stays the one).
@@ -384,7 +406,34 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
           return ok
         })
         if (!saved) return sendApiError(req, res, 413, 'state_too_large')
+        if (seeds.length > 0 && started !== undefined) {
+          const rooms = ctx.store.facilitation(workshopId).breakouts.find((b) => b.phaseId === started.id && b.status === 'running')?.rooms ?? []
+          // The rooms are open already; their cards follow a moment later (people may be in them).
+          ctx.onWorkshopChanged(workshopId)
+          await plantSeeds(ctx.writeDocument, workshopId, rooms.map((r) => r.boardId), seeds)
+        }
         break
+      }
+      case 'bringResults': {
+        if (!may.command) return sendApiError(req, res, 403, 'forbidden')
+        const target = ctx.store.board(workshopId, body.boardId)
+        if (!target || target.archived || target.room) return sendApiError(req, res, 404, 'not_found')
+        const key = `${workshopId}/${body.phaseId}`
+        if (bringing.has(key)) return sendApiError(req, res, 409, 'already_brought')
+        const checked = applyAgendaCommand(ctx.store.facilitation(workshopId), body, Date.now(), newPhaseId)
+        if (!checked.ok) return sendApiError(req, res, checked.error === 'not_found' ? 404 : 409, checked.error)
+        const breakout = breakoutOfPhase(ctx.store.facilitation(workshopId).breakouts, body.phaseId)!
+        bringing.add(key)
+        try {
+          const copied = await bringResults(ctx.readDocument, ctx.writeDocument, workshopId, breakout, body.boardId, body.notes)
+          // Recorded after the copy: a vote on "the results" then runs on that board.
+          const recorded = applyAgendaCommand(ctx.store.facilitation(workshopId), body, Date.now(), newPhaseId)
+          if (recorded.ok) ctx.store.saveFacilitation(workshopId, recorded.state)
+          ctx.onWorkshopChanged(workshopId)
+          return sendApiJson(res, 200, { ok: true, copied })
+        } finally {
+          bringing.delete(key)
+        }
       }
       case 'openVote': {
         if (!may.command) return sendApiError(req, res, 403, 'forbidden')
@@ -558,11 +607,18 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
 }
 
 /** Opens a voting session, or says why not. One is open at a time, so people know which dots they place. */
-function openVoteSession(store: WorkshopStore, workshopId: string, plan: VotePlan, phaseId: string | undefined): VoteSession | 'votes_full' | 'invalid_state' | 'not_found' {
+function openVoteSession(
+  store: WorkshopStore,
+  workshopId: string,
+  plan: VotePlan,
+  phaseId: string | undefined,
+): VoteSession | 'votes_full' | 'invalid_state' | 'not_found' | 'results_not_ready' {
   const votes = store.votes.sessions(workshopId)
   if (votes.length >= VoteLimits.MAX_SESSIONS) return 'votes_full'
   if (votes.some((v) => v.status === 'open')) return 'invalid_state'
-  const boardIds = [...new Set(plan.boardIds)]
+  const resolved = resolveVoteBoards(plan, store.facilitation(workshopId).breakouts)
+  if (!resolved.ok) return 'results_not_ready'
+  const boardIds = resolved.boardIds
   if (!boardIds.every((id) => isOpenBoard(store, workshopId, id))) return 'not_found'
   const session: VoteSession = {
     ...(phaseId !== undefined ? { phaseId } : {}),

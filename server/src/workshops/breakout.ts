@@ -9,10 +9,12 @@ import {
   assignBalanced,
   assignSameAsBefore,
   beginBreakout,
+  breakoutOfPhase,
   moveParticipant,
   placeLateJoiner,
   roomOf,
   runningBreakout,
+  sourceOf,
   withAssignment,
   type Assignment,
   type BreakoutPlan,
@@ -20,6 +22,7 @@ import {
   type Facilitation,
   type Phase,
 } from '@werkraum/shared'
+import type { TopVotedSeed } from './results.ts'
 import type { WorkshopStore } from './store.ts'
 
 /** Rooms a breakout phase opens when the facilitator planned none: a handful of people each. */
@@ -47,16 +50,38 @@ function defaultPlan(locale: 'de' | 'en', people: number): BreakoutPlan {
 }
 
 /**
- * Opens the rooms of `phase`, which has just started: one board per room and
- * the assignment its plan asks for, of everyone present now (whoever comes
- * later is placed as a late joiner).
+ * Opens the rooms of `phase`, which has just started, with the assignment its
+ * plan asks for, of everyone present now (whoever comes later is placed as a
+ * late joiner). Where the rooms come from follows the plan's source: new
+ * boards from the template; the rooms and boards of an earlier breakout
+ * (`continue`, same groups); or one new board per top-voted item (`seeds`,
+ * prepared by ./results.ts, whose cards the caller then copies in).
+ * Undefined when the source's breakout has not ended (the caller checked).
  */
-export function openBreakout(store: WorkshopStore, workshopId: string, state: Facilitation, phase: Phase, isPresent: (participantId: string) => boolean): Facilitation {
+export function openBreakout(
+  store: WorkshopStore,
+  workshopId: string,
+  state: Facilitation,
+  phase: Phase,
+  isPresent: (participantId: string) => boolean,
+  seeds: readonly TopVotedSeed[] = [],
+): Facilitation {
   const workshop = store.workshop(workshopId)
   const people = roomPeople(store, workshopId, isPresent)
   const plan = phase.breakout ?? defaultPlan(workshop?.locale ?? 'de', people.length)
-  const rooms: BreakoutRoom[] = plan.rooms.map((room, i) => {
-    const board = store.addBoard(workshopId, `${phase.title}: ${room.title}`, plan.template, true)
+  const source = sourceOf(plan)
+  const previous = source.kind === 'continue' ? breakoutOfPhase(state.breakouts, source.phaseId) : undefined
+  if (source.kind === 'continue' && previous !== undefined) {
+    // The same rooms on the same boards, for the same groups: the boards become theirs to write again.
+    const slots = previous.rooms.map((r) => ({ id: r.id }))
+    const assignment = assignSameAsBefore(previous.assignment, people, slots, random)
+    return beginBreakout(state, phase.id, previous.rooms, assignment, { ...plan, mode: 'same' })
+  }
+  const planned = source.kind === 'topVoted' ? seeds.map((seed) => ({ title: seed.title, challenge: source.challenge })) : plan.rooms
+  // A top-voted room starts from its card alone, not from a template around it.
+  const template = source.kind === 'topVoted' ? 'blank' : plan.template
+  const rooms: BreakoutRoom[] = planned.map((room, i) => {
+    const board = store.addBoard(workshopId, `${phase.title}: ${room.title}`, template, true)
     return { id: `r${i + 1}`, title: room.title, challenge: room.challenge, boardId: board.id }
   })
   const slots = rooms.map((r) => ({ id: r.id, ...(plan.capacity !== undefined ? { capacity: plan.capacity } : {}) }))
