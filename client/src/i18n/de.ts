@@ -91,7 +91,7 @@ export const de: Messages = {
   },
   commandErrors: {
     invalid_source: 'Dieser Plan baut auf einer Phase auf, die in der Agenda nicht vor ihm kommt oder von der falschen Art ist. Wählen Sie eine frühere Phase, oder schieben Sie diese Phase weiter nach unten.',
-    results_not_ready: 'Die Ergebnisse, auf denen das aufbaut, gibt es noch nicht: Die genannte Gruppenarbeit hat noch nicht stattgefunden oder läuft noch.',
+    results_not_ready: 'Die Ergebnisse, auf denen das aufbaut, gibt es noch nicht: Die Gruppenarbeit oder Abstimmung davor ist noch nicht gelaufen, läuft noch oder hat keine Stimmen.',
     already_brought: 'Die Ergebnisse dieser Gruppenarbeit wurden schon auf ein Board geholt.',
   },
   plan: {
@@ -122,7 +122,8 @@ export const de: Messages = {
     buildsOn: 'baut auf: {{title}}',
     topOf: 'Top {{count}} aus: {{title}}',
     voteOn: 'Abstimmung über: Ergebnisse von {{title}}',
-    notEarlier: '(muss nach dieser Phase kommen)',
+    notEarlier: '(steht in der Agenda nicht davor)',
+    removedPhase: 'eine entfernte Phase',
   },
   color: {
     label: 'Ihre Farbe',

@@ -92,7 +92,7 @@ export const en = {
   },
   commandErrors: {
     invalid_source: 'This plan builds on a phase that does not come before it in the agenda, or is of the wrong kind. Choose an earlier phase, or move this one further down.',
-    results_not_ready: 'The results this builds on are not there yet: the group work it names has not run, or is still running.',
+    results_not_ready: 'The results this builds on are not there yet: the group work or vote before it has not run, is still running, or has no votes.',
     already_brought: 'The results of this group work have already been brought onto a board.',
   },
   plan: {
@@ -123,7 +123,8 @@ export const en = {
     buildsOn: 'builds on: {{title}}',
     topOf: 'top {{count}} from: {{title}}',
     voteOn: 'vote on: results of {{title}}',
-    notEarlier: '(must come after that phase)',
+    notEarlier: '(not before this phase in the agenda)',
+    removedPhase: 'a removed phase',
   },
   color: {
     label: 'Your colour',

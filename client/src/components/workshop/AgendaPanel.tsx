@@ -153,7 +153,7 @@ function BuildsOn({ phase, facilitation }: { readonly phase: Phase; readonly fac
         ? { kind: 'continue', phaseId: phase.vote.resultsOf }
         : undefined
   if (basis === undefined) return null
-  const title = facilitation.phases.find((p) => p.id === basis.phaseId)?.title ?? '?'
+  const title = facilitation.phases.find((p) => p.id === basis.phaseId)?.title ?? t('plan.removedPhase')
   const valid = isEarlierPhase(facilitation, basis, phase.id)
   const text = basis.kind === 'topVoted' ? t('plan.topOf', { count: basis.count, title }) : phase.kind === 'vote' ? t('plan.voteOn', { title }) : t('plan.buildsOn', { title })
   return (
