@@ -127,6 +127,11 @@ describe.skipIf(skip !== undefined)('planning phases on earlier ones in real bro
       await agenda.phase('Abstimmung').getByRole('button', { name: '„Abstimmung“ nach oben' }).click()
       await expect.poll(() => agenda.phase('Arbeitsphase 2').getByTestId('phase-basis').getAttribute('data-valid'), { timeout: 10_000 }).toBe('true')
 
+      // Started before the work phase it continues on has run, it is refused in words the facilitator can act on.
+      await agenda.phase('Arbeitsphase 3').getByTestId('phase-start').click()
+      await expect.poll(() => page.getByTestId('command-error').innerText(), { timeout: 10_000 }).toContain('Die Ergebnisse, auf denen das aufbaut, gibt es noch nicht')
+      expect(phaseNamed('Arbeitsphase 3')?.status).toBe('planned')
+
       // Opened again, the dialog shows the plan as saved.
       const again = await agenda.planRooms('Arbeitsphase 2')
       expect(await again.source('topVoted').isChecked()).toBe(true)
