@@ -1,15 +1,15 @@
 /**
  * A three-room breakout in real browsers (issue #4): four participants land in
  * their rooms and draw, the facilitator watches the rooms and broadcasts a
- * message, the timer ends, everyone is back in the plenary, and the gallery
- * shows the three room boards with their drawings.
+ * message, the timer ends, everyone lands on the gallery of results, which
+ * leads to the three room boards with their drawings.
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { browserSkipReason, screenshot } from '../support/browser.ts'
 import { BoardPage } from './pages.ts'
 import { axeViolations, useBrowserSession } from './session.ts'
-import { FacilitatorConsole, JoinForm, isReadonly } from './workshopPages.ts'
+import { FacilitatorConsole, JoinForm, ResultsGalleryPage, isReadonly } from './workshopPages.ts'
 
 const skip = browserSkipReason()
 
@@ -50,7 +50,6 @@ describe.skipIf(skip !== undefined)('breakout rooms in real browsers', () => {
     await expect.poll(() => facilitatorPage.locator('[data-testid="person"][data-present="true"]').count(), { timeout: 15_000 }).toBe(4)
 
     // Start: everyone lands in a room, with its header.
-    const plenaryUrl = new URL(participants[0]!.page.url()).pathname
     await facilitatorPage.getByTestId('phase-start').first().click()
     const roomBoards = new Set<string>()
     for (const p of participants) {
@@ -85,20 +84,20 @@ describe.skipIf(skip !== undefined)('breakout rooms in real browsers', () => {
     await facilitatorPage.getByTestId('broadcast-send').click()
     for (const p of participants) await p.page.getByTestId('broadcast').filter({ hasText: 'Ergebnisse festhalten' }).waitFor({ timeout: 10_000 })
 
-    // Time is up (the facilitator takes the last minute away): everyone is back in the plenary.
+    // Time is up (the facilitator takes the last minute away): everyone lands on the gallery of results.
     await facilitatorPage.getByTestId('timer-add--1').click()
     for (const p of participants) {
-      await p.page.waitForURL((url) => url.pathname === plenaryUrl, { timeout: 15_000 })
+      await new ResultsGalleryPage(p.page).waitOpen()
       await p.page.getByTestId('room-header').waitFor({ state: 'detached', timeout: 10_000 })
     }
 
-    // The gallery shows the three room boards with their drawings, read-only.
+    // The gallery leads to the three room boards with their drawings, read-only.
     const ada = participants[0]!
-    await ada.page.getByTestId('gallery').locator('summary').click()
-    expect(await ada.page.getByTestId('gallery-link').count()).toBe(3)
+    expect(await ada.page.getByTestId('gallery-open-board').count()).toBe(3)
     let shapes = 0
     for (let i = 0; i < 3; i++) {
-      await ada.page.getByTestId('gallery-link').nth(i).click()
+      if (i > 0) await ada.page.getByTestId('gallery-link').click()
+      await ada.page.getByTestId('gallery-open-board').nth(i).click()
       await ada.waitConnected()
       await expect.poll(async () => (await ada.shapes()).length, { timeout: 10_000 }).toBeGreaterThan(0)
       shapes += (await ada.shapes()).length

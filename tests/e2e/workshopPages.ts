@@ -83,3 +83,37 @@ export class JoinForm {
 export function isReadonly(page: Page): Promise<boolean | undefined> {
   return page.evaluate(() => window.__werkraum?.editor.getInstanceState().isReadonly)
 }
+
+/** Adds a concept card from the board's toolbar and writes its title, with the keyboard as a person would. */
+export async function writeConceptTitle(page: Page, title: string): Promise<void> {
+  await page.getByTestId('add-concept-card').click()
+  await page.locator('[data-testid="concept-title"]:focus').waitFor({ timeout: 5000 })
+  await page.keyboard.type(title)
+  await page.keyboard.press('Escape')
+  await page.locator('[data-testid="concept-title"]').waitFor({ state: 'detached', timeout: 5000 })
+}
+
+/** The gallery of a breakout's results: one card per room. */
+export class ResultsGalleryPage {
+  constructor(readonly page: Page) {}
+
+  async waitOpen(): Promise<void> {
+    await this.page.waitForURL((url) => /\/results\/[A-Za-z0-9]+$/.test(url.pathname), { timeout: 15_000 })
+    await this.page.getByTestId('results-gallery').waitFor({ timeout: 10_000 })
+  }
+
+  room(title: string) {
+    return this.page.getByTestId('gallery-room').filter({ has: this.page.getByTestId('gallery-room-title').getByText(title, { exact: true }) })
+  }
+
+  /** Per room, as shown: its title, members and the titles of its concept cards. */
+  async rooms(): Promise<Array<{ title: string; members: string; concepts: string[] }>> {
+    return this.page.getByTestId('gallery-room').evaluateAll((nodes) =>
+      nodes.map((n) => ({
+        title: n.querySelector('[data-testid="gallery-room-title"]')?.textContent ?? '',
+        members: n.querySelector('[data-testid="gallery-room-members"]')?.textContent ?? '',
+        concepts: Array.from(n.querySelectorAll('[data-testid="gallery-concept"]'), (c) => c.textContent ?? ''),
+      })),
+    )
+  }
+}

@@ -400,6 +400,7 @@ export const de: Messages = {
     thumbnail_one: 'Umriss des Boards von „{{title}}“: {{count}} Form',
     thumbnail_other: 'Umriss des Boards von „{{title}}“: {{count}} Formen',
     emptyBoard: 'Noch nichts auf dem Board',
+    loadingBoard: 'Board wird geladen …',
     pitchHeading: 'Pitches: ein Raum auf allen Bildschirmen',
     pitchMinutes: 'Minuten pro Pitch (0: ohne Timer)',
     pitchOf: '„{{title}}“ allen zeigen',

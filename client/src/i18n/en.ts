@@ -401,6 +401,7 @@ export const en = {
     thumbnail_one: 'Outline of the board of “{{title}}”: {{count}} shape',
     thumbnail_other: 'Outline of the board of “{{title}}”: {{count}} shapes',
     emptyBoard: 'Nothing on the board yet',
+    loadingBoard: 'Loading the board …',
     pitchHeading: 'Pitches: one room on everyone’s screen',
     pitchMinutes: 'Minutes per pitch (0: no timer)',
     pitchOf: 'Show “{{title}}” to everyone',

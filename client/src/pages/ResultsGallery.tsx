@@ -61,14 +61,15 @@ export function ResultsGallery({ workshopId, token, phaseId, role, facilitation,
 function GalleryRoom({ workshopId, token, room, members }: { readonly workshopId: string; readonly token: string; readonly room: BreakoutRoom; readonly members: readonly string[] }) {
   const { t } = useTranslation()
   const headingId = useId()
-  const { boxes, concepts } = useRoomBoard(workshopId, room.boardId, token)
+  const picture = useRoomBoard(workshopId, room.boardId, token)
+  const { concepts } = picture
   return (
     <li className="gallery-room" data-testid="gallery-room" data-board-id={room.boardId}>
       <article aria-labelledby={headingId}>
         <h3 id={headingId} data-testid="gallery-room-title">
           {room.title}
         </h3>
-        <RoomOutline boxes={boxes} title={room.title} />
+        <RoomOutline picture={picture} title={room.title} />
         <dl className="gallery-facts">
           {room.challenge !== '' ? (
             <>
@@ -80,7 +81,9 @@ function GalleryRoom({ workshopId, token, room, members }: { readonly workshopId
           <dd data-testid="gallery-room-members">{members.length === 0 ? t('gallery.nobody') : members.join(', ')}</dd>
           <dt>{t('gallery.concepts')}</dt>
           <dd>
-            {concepts.length === 0 ? (
+            {!picture.loaded ? (
+              <span className="hint">{t('rooms.loadingBoard')}</span>
+            ) : concepts.length === 0 ? (
               <span className="hint">{t('gallery.noConcepts')}</span>
             ) : (
               <ul className="gallery-concepts" data-testid="gallery-concepts">

@@ -11,11 +11,13 @@ import { conceptSummaries, extent, outline, type ConceptSummary, type OutlineBox
 const REDRAW_MS = 1000
 
 export interface RoomBoardPicture {
+  /** False until the board's document has arrived: until then "nothing on it" would be a guess. */
+  readonly loaded: boolean
   readonly boxes: readonly OutlineBox[]
   readonly concepts: readonly ConceptSummary[]
 }
 
-const NOTHING: RoomBoardPicture = { boxes: [], concepts: [] }
+const NOTHING: RoomBoardPicture = { loaded: false, boxes: [], concepts: [] }
 
 /**
  * A room board as the overview and the gallery show it, kept live: its own
@@ -31,22 +33,31 @@ export function useRoomBoard(workshopId: string, boardId: string, token: string)
     provider.awareness.setLocalState(null)
     const records = recordsOf(doc)
     let timer: ReturnType<typeof setTimeout> | undefined
+    const draw = (): void => {
+      try {
+        const values = [...records.map.values()].map((entry) => entry.val)
+        setPicture({ loaded: true, boxes: outline(values), concepts: conceptSummaries(values) })
+      } catch (error) {
+        // A room's odd content must not take the overview or the gallery down.
+        console.warn('werkraum: room outline failed', error)
+      }
+    }
     const redraw = (): void => {
       if (timer !== undefined) return
       timer = setTimeout(() => {
         timer = undefined
-        try {
-          const values = [...records.map.values()].map((entry) => entry.val)
-          setPicture({ boxes: outline(values), concepts: conceptSummaries(values) })
-        } catch (error) {
-          // A room's odd content must not take the overview or the gallery down.
-          console.warn('werkraum: room outline failed', error)
-        }
+        draw()
       }, REDRAW_MS)
     }
+    // The first picture as soon as the board is there; later ones at most every REDRAW_MS.
+    const synced = (isSynced: boolean): void => {
+      if (isSynced) draw()
+    }
+    provider.on('sync', synced)
     doc.on('update', redraw)
     return () => {
       if (timer !== undefined) clearTimeout(timer)
+      provider.off('sync', synced)
       doc.off('update', redraw)
       provider.destroy()
       doc.destroy()
@@ -56,22 +67,26 @@ export function useRoomBoard(workshopId: string, boardId: string, token: string)
 }
 
 /** The outline of a room's board as one image, labelled with the room and how much is on it. */
-export function RoomOutline({ boxes, title }: { readonly boxes: readonly OutlineBox[]; readonly title: string }) {
+export function RoomOutline({ picture, title }: { readonly picture: RoomBoardPicture; readonly title: string }) {
   const { t } = useTranslation()
+  const { boxes } = picture
   const shapes = boxes.filter((b) => b.kind !== 'frame').length
-  const label = t('rooms.thumbnail', { title, count: shapes })
-  if (boxes.length === 0) {
+  if (!picture.loaded || boxes.length === 0) {
+    const text = picture.loaded ? t('rooms.emptyBoard') : t('rooms.loadingBoard')
     return (
-      <div className="room-thumbnail room-thumbnail--empty" role="img" aria-label={label} data-testid="room-thumbnail" data-shapes={0}>
-        {t('rooms.emptyBoard')}
+      <div className="room-thumbnail room-thumbnail--empty" role="img" aria-label={picture.loaded ? t('rooms.thumbnail', { title, count: 0 }) : text} data-testid="room-thumbnail" data-shapes={0} data-loaded={picture.loaded}>
+        {text}
       </div>
     )
   }
+  const label = t('rooms.thumbnail', { title, count: shapes })
+  // Frames first: they are backgrounds, and must not hide what lies in or on them.
+  const ordered = [...boxes.filter((b) => b.kind === 'frame'), ...boxes.filter((b) => b.kind !== 'frame')]
   const { minX, minY, maxX, maxY } = extent(boxes)
   const pad = Math.max(maxX - minX, maxY - minY) * 0.04
   return (
-    <svg className="room-thumbnail" role="img" aria-label={label} viewBox={`${minX - pad} ${minY - pad} ${maxX - minX + 2 * pad} ${maxY - minY + 2 * pad}`} data-testid="room-thumbnail" data-shapes={shapes}>
-      {boxes.map((b, i) => (
+    <svg className="room-thumbnail" role="img" aria-label={label} viewBox={`${minX - pad} ${minY - pad} ${maxX - minX + 2 * pad} ${maxY - minY + 2 * pad}`} data-testid="room-thumbnail" data-shapes={shapes} data-loaded={true}>
+      {ordered.map((b, i) => (
         <rect key={i} x={b.x} y={b.y} width={b.w} height={b.h} className={`thumb-${b.kind}`} vectorEffect="non-scaling-stroke" />
       ))}
     </svg>
@@ -80,6 +95,5 @@ export function RoomOutline({ boxes, title }: { readonly boxes: readonly Outline
 
 /** A live outline of one room's board for the facilitator's overview. */
 export function RoomThumbnail({ workshopId, boardId, token, title }: { readonly workshopId: string; readonly boardId: string; readonly token: string; readonly title: string }) {
-  const { boxes } = useRoomBoard(workshopId, boardId, token)
-  return <RoomOutline boxes={boxes} title={title} />
+  return <RoomOutline picture={useRoomBoard(workshopId, boardId, token)} title={title} />
 }
