@@ -493,7 +493,7 @@ export const en = {
     anonymous: 'Anonymous (only counts are kept)',
     hidden: 'Hide results until the vote is closed',
     openButton: 'Start vote',
-    formIncomplete: 'Please enter a question and choose at least one board.',
+    formIncomplete: 'Please enter a question and choose at least one board or the results of a breakout.',
     badNumber: 'Please enter whole numbers from 1 to {{max}}.',
   },
 } as const
@@ -502,3 +502,22 @@ type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<
 
 /** The shape every language must have. */
 export type Messages = Widen<typeof en>
+    pledgeCount_one: '{{count}} would work on this',
+    pledgeCount_other: '{{count}} would work on this',
+    pledgeSaved: 'Saved.',
+    unpledge: 'Not after all',
+    closedHeading: 'Vote closed: {{title}}',
+    results: 'Results',
+    noBallots: 'Nothing was chosen in this vote.',
+    dismiss: 'Hide',
+    runsOn: 'The vote runs on:',
+    ranOn: 'The vote ran on:',
+    groupHere: '{{title}} (here)',
+    nothingOnBoard: 'Nothing to vote on on this board yet.',
+    cursorHidden: 'Anonymous vote: your cursor is hidden from the others while it runs.',
+    announceOpened: 'Vote started: {{title}}.',
+    announceClosed: 'Vote closed: {{title}}.',
+    resultsLegend: 'Results of a breakout',
+    resultsNone: 'None',
+    resultsOf: 'Results of “{{title}}”',
+    resultsOfHint: 'Becomes the boards of that breakout when the vote starts (or the board its results were brought onto).',

@@ -15,6 +15,7 @@ import type { ControlBoard, ControlVote } from '../workshop/controlState.ts'
 import { VoteBadges } from '../components/workshop/VoteBadges.tsx'
 import { VoteBadgeContext, VotePanel, type CanvasBallot } from '../components/workshop/VotePanel.tsx'
 import type { ReadOnlyReason } from '../workshop/boardAccess.ts'
+import { useBoardVote } from '../workshop/boardVote.ts'
 import { applyTemplate, readableZoom } from '../workshop/templates.ts'
 import { applyFollowUp, dropSeed, takeSeed } from '../workshop/followUp.ts'
 import { addConceptCard } from '../board/addConceptCard.ts'
@@ -31,14 +32,16 @@ interface WorkshopBoardProps {
   readonly summon?: Summon | undefined
   /** The facilitator's "bring everyone here". */
   readonly onSummonEveryone?: ((bounds: PageBounds) => void) | undefined
-  /** The voting session about this board (the open one, or the last closed), if any. */
-  readonly vote?: ControlVote | undefined
+  /** The workshop's votes: the open one shows on every board, a closed one on its boards. */
+  readonly votes?: readonly ControlVote[]
+  /** A board's title, for the boards a vote runs on. */
+  readonly titleOf?: (boardId: string) => string | undefined
   /** Whether this person may place dots (not observers). */
   readonly canVote?: boolean
 }
 
 /** One workshop board: read-only when the server says so (observers, locked boards), laid out from its template when new. */
-export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale, identity, summon, onSummonEveryone, vote, canVote = false }: WorkshopBoardProps) {
+export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale, identity, summon, onSummonEveryone, votes = NO_VOTES, titleOf = noTitle, canVote = false }: WorkshopBoardProps) {
   const { t, i18n } = useTranslation()
   const language = isLanguage(i18n.language) ? i18n.language : 'en'
   const [session, setSession] = useState<BoardSession>()
@@ -97,6 +100,10 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
   const follow = useCallback((userId: string) => editor?.startFollowingUser(userId), [editor])
   const [mine, setMine] = useState<Readonly<Record<string, number>>>({})
   const [canvasBallot, setCanvasBallot] = useState<CanvasBallot | undefined>()
+  const { vote, dismiss: dismissVote } = useBoardVote(votes, board.id)
+  // Anonymous means nobody sees whose click placed a dot: no cursor from here while one runs on this board.
+  const hidePointer = vote?.status === 'open' && vote.anonymous && vote.target === 'notes' && vote.boardIds.includes(board.id)
+  useEffect(() => session?.setPointerHidden(hidePointer), [session, hidePointer])
   const onCast = useCallback((next: CanvasBallot | undefined) => setCanvasBallot(next), [])
   const badgeInfo = useMemo(
     () => ({ boardId: board.id, vote, mine, cast: canvasBallot?.cast, retract: canvasBallot?.retract }),
@@ -125,22 +132,28 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
           </button>
         ) : null}
       </div>
-      {vote !== undefined && (vote.status === 'open' || vote.counts !== undefined) ? (
+      {vote !== undefined ? (
         <VotePanel
           key={vote.id}
           workshopId={workshopId}
           token={token}
           boardId={board.id}
-          boardTitle={board.title}
           vote={vote}
           editor={editor}
           canVote={canVote && vote.status === 'open'}
           onMine={setMine}
           onCast={onCast}
+          titleOf={titleOf}
         />
       ) : null}
+          onDismiss={dismissVote}
       {fatalClose !== undefined ? <FatalCloseBanner close={fatalClose} /> : null}
       <div className="board-area">
+      {hidePointer ? (
+        <p className="hint vote-cursor-hidden" data-testid="vote-cursor-hidden">
+          {t('votes.cursorHidden')}
+        </p>
+      ) : null}
         {session !== undefined && load.kind === 'ready' ? (
           <VoteBadgeContext.Provider value={badgeInfo}>
           <BoardCanvas
@@ -205,3 +218,5 @@ const VOTE_COMPONENTS: TLComponents = { InFrontOfTheCanvas: VoteBadges }
 const noRename = (): void => undefined
 const noSubscription = (): (() => void) => () => undefined
 const noSnapshot = (): undefined => undefined
+const NO_VOTES: readonly ControlVote[] = []
+const noTitle = (): undefined => undefined

@@ -43,7 +43,7 @@ export function WorkshopConsole({ session, workshop, control, role }: WorkshopCo
       {permissions.command && control !== undefined ? <AgendaPanel facilitation={control.facilitation} boards={control.boards.filter((b) => !b.archived && !b.room)} commands={commands} /> : null}
       {permissions.manageBoards && control !== undefined ? <RoomsPanel canCommand={permissions.command} workshopId={workshop.id} token={session.token} facilitation={control.facilitation} people={control.participants} boards={control.boards} commands={commands} /> : null}
       {permissions.command && control !== undefined ? (
-        <VotesConsolePanel workshopId={workshop.id} token={session.token} boards={control.boards.filter((b) => !b.archived)} votes={control.votes} commands={commands} />
+        <VotesConsolePanel workshopId={workshop.id} token={session.token} boards={control.boards.filter((b) => !b.archived)} votes={control.votes} commands={commands} facilitation={control.facilitation} />
       ) : null}
       {permissions.managePeople ? <PeoplePanel participants={control?.participants} commands={commands} /> : null}
       {permissions.manageBoards ? <BoardsPanel workshopId={workshop.id} boards={control?.boards.filter((b) => !b.room)} canLock={permissions.command} commands={commands} /> : null}

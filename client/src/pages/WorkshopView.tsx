@@ -12,6 +12,7 @@ import { PhaseTimer } from '../components/workshop/PhaseTimer.tsx'
 import { RoomChooser } from '../components/workshop/RoomChooser.tsx'
 import { RoomHeader } from '../components/workshop/RoomHeader.tsx'
 import { RoomsNav } from '../components/workshop/RoomsNav.tsx'
+import { VoteAnnouncer } from '../components/workshop/VoteAnnouncer.tsx'
 import { WorkshopNav } from '../components/workshop/WorkshopNav.tsx'
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts'
 import { workshopPath, type WorkshopSubview } from '../routing/route.ts'
@@ -19,7 +20,6 @@ import { navigate } from '../routing/useRoute.ts'
 import { loadIdentity, randomColor, saveIdentity, type Identity } from '../user/identity.ts'
 import { credentialFor, updateCredential } from '../workshop/credentials.ts'
 import { readOnlyReason } from '../workshop/boardAccess.ts'
-import type { ControlVote } from '../workshop/controlState.ts'
 import { forgetWorkshop } from '../workshop/forget.ts'
 import { useBreakoutNavigation } from '../workshop/useBreakoutNavigation.ts'
 import { useCommand } from '../workshop/useCommand.ts'
@@ -51,6 +51,7 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
 
   // Room boards are not in the list but can be opened (one's own room, the gallery).
   const openable = control?.boards.filter((b) => !b.archived) ?? boards
+  const titleOf = (boardId: string): string | undefined => openable.find((b) => b.id === boardId)?.title
   const board = subview.kind === 'board' ? (subview.boardId === undefined ? boards[0] : openable.find((b) => b.id === subview.boardId)) : undefined
   const facilitation = control?.facilitation
   const breakoutNow = facilitation ? runningBreakout(facilitation.breakouts) : undefined
@@ -99,6 +100,7 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
         </WorkshopNav>
         <main id="main" tabIndex={-1} className="board-main workshop-main">
           <BroadcastBanner broadcast={facilitation?.broadcast ?? null} />
+          <VoteAnnouncer votes={control?.votes} />
           {breakoutNow?.mode === 'self' && role === 'participant' && !showConsole ? (
             <RoomChooser breakout={breakoutNow} participantId={workshop.participantId} commands={commands} />
           ) : null}
@@ -123,7 +125,8 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
               locale={workshop.locale}
               identity={identity}
               summon={summon}
-              vote={voteFor(control?.votes ?? [], board.id)}
+              votes={control?.votes}
+              titleOf={titleOf}
               canVote={role !== 'observer'}
               onSummonEveryone={role === 'facilitator' ? (bounds) => void commands.run({ type: 'summon', boardId: board.id, bounds }) : undefined}
             />
@@ -186,8 +189,3 @@ function useWorkshopIdentity(workshop: WorkshopViewData, snapshot: WorkshopSnaps
   return { identity, named, setName, setColor }
 }
 
-/** The session about this board: the open one, else the last that was closed. */
-function voteFor(votes: readonly ControlVote[], boardId: string): ControlVote | undefined {
-  const about = votes.filter((v) => v.boardIds.includes(boardId))
-  return about.find((v) => v.status === 'open') ?? about.at(-1)
-}

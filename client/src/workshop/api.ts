@@ -3,12 +3,13 @@
  * shared schemas; errors become `ApiCallError` with the server's code and its
  * message, which the server writes in the language we ask for.
  */
-import type { CreatedWorkshop, JoinedWorkshop, Locale, WorkshopView } from '@werkraum/shared'
+import type { CreatedWorkshop, JoinPreview, JoinedWorkshop, Locale, WorkshopView } from '@werkraum/shared'
 import {
   ApiErrorSchema,
   CatalogueSchema,
   CreatedWorkshopSchema,
   JoinedWorkshopSchema,
+  JoinPreviewSchema,
   OkSchema,
   UploadedImageSchema,
   WorkshopViewSchema,
@@ -81,6 +82,26 @@ async function call<T>(path: string, schema: Checker<T>, options: CallOptions = 
 export function createWorkshop(title: string, locale: Locale, password?: string): Promise<CreatedWorkshop> {
   const json = password === undefined || password === '' ? { title, locale } : { title, locale, password }
   return call('/api/workshops', CreatedWorkshopSchema, { method: 'POST', json })
+}
+
+/**
+ * A follow-up of `predecessor`: the server records where it came from (the
+ * console links back), which it accepts only with that workshop's
+ * facilitator or moderator token.
+ */
+export function createFollowUpWorkshop(
+  title: string,
+  locale: Locale,
+  password: string | undefined,
+  predecessor: { readonly workshopId: string; readonly token: string },
+): Promise<CreatedWorkshop> {
+  const json = { title, locale, followUpOf: predecessor.workshopId, ...(password === undefined || password === '' ? {} : { password }) }
+  return call('/api/workshops', CreatedWorkshopSchema, { method: 'POST', json, token: predecessor.token })
+}
+
+/** The title and language behind a join code; `unknown_code` (404) if there is no such workshop. */
+export function fetchJoinPreview(code: string, signal?: AbortSignal): Promise<JoinPreview> {
+  return call(`/api/join/${encodeURIComponent(code)}`, JoinPreviewSchema, signal ? { signal } : {})
 }
 
 export function joinWorkshop(code: string, name: string): Promise<JoinedWorkshop> {
@@ -182,6 +203,38 @@ export function fetchVoteResults(id: string, token: string, sessionId: string, s
 
 export function fetchMyVotes(id: string, token: string, sessionId: string): Promise<MyVotes> {
   return call(`/api/workshops/${encodeURIComponent(id)}/votes/${encodeURIComponent(sessionId)}/mine`, MyVotesSchema, { token })
+}
+
+/** A board a vote runs on, with what can be voted on there (in reading order; none for a vote on whole boards). */
+export interface VoteItemsBoard {
+  readonly boardId: string
+  readonly title: string
+  readonly items: ReadonlyArray<{ readonly shapeId: string; readonly type: string; readonly text: string }>
+}
+
+const VoteItemsSchema: Checker<readonly VoteItemsBoard[]> = {
+  safeParse(value: unknown) {
+    const boards = (value as { boards?: unknown } | null)?.boards
+    if (!Array.isArray(boards)) return { success: false }
+    const out: VoteItemsBoard[] = []
+    for (const board of boards as unknown[]) {
+      const b = board as { boardId?: unknown; title?: unknown; items?: unknown } | null
+      if (typeof b?.boardId !== 'string' || typeof b.title !== 'string' || !Array.isArray(b.items)) return { success: false }
+      const items = []
+      for (const item of b.items as unknown[]) {
+        const i = item as { shapeId?: unknown; type?: unknown; text?: unknown } | null
+        if (typeof i?.shapeId !== 'string' || typeof i.type !== 'string' || typeof i.text !== 'string') return { success: false }
+        items.push({ shapeId: i.shapeId, type: i.type, text: i.text })
+      }
+      out.push({ boardId: b.boardId, title: b.title, items })
+    }
+    return { success: true, data: out }
+  },
+}
+
+/** Every board a session runs on (those this person may open), with its items: for voting from any board. */
+export function fetchVoteItems(id: string, token: string, sessionId: string, signal?: AbortSignal): Promise<readonly VoteItemsBoard[]> {
+  return call(`/api/workshops/${encodeURIComponent(id)}/votes/${encodeURIComponent(sessionId)}/items`, VoteItemsSchema, { token, signal })
 }
 
 /** The concept catalogue's data; names only with `names`. */

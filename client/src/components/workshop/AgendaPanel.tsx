@@ -112,6 +112,8 @@ export function AgendaPanel({ facilitation, boards, commands }: AgendaPanelProps
         <VotePlanDialog
           phase={planningVote}
           boards={boards}
+          phases={phases}
+          error={commands.error}
           onSave={(plan) => commands.run({ type: 'configureVote', phaseId: planningVote.id, plan: { ...plan, boardIds: [...plan.boardIds] } })}
           onClose={() => setPlanningVote(undefined)}
         />

@@ -1,4 +1,4 @@
-import { VOTABLE_SHAPE_TYPES, itemKey } from '@werkraum/shared'
+import { CONCEPT_CARD_TYPE, VOTABLE_SHAPE_TYPES, isEmptyConceptCard, itemKey } from '@werkraum/shared'
 import { useContext } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import { VoteBadgeContext } from './VotePanel.tsx'
@@ -12,13 +12,14 @@ export function VoteBadges() {
   const editor = useEditor()
   const info = useContext(VoteBadgeContext)
   // While a vote is open, every note that can be voted on is marked: a click on its "+1" places a dot, on "−1" takes one of yours back.
+  // Only where such a click counts (not for observers, not on boards the vote is not about), and as the panel lists them.
   const votable = useValue(
     'votable notes',
     () => {
-      if (info?.vote === undefined || info.vote.status !== 'open' || info.vote.target !== 'notes' || !info.vote.boardIds.includes(info.boardId)) return []
+      if (info?.cast === undefined || info.vote === undefined || info.vote.status !== 'open' || info.vote.target !== 'notes' || !info.vote.boardIds.includes(info.boardId)) return []
       return editor
         .getCurrentPageShapes()
-        .filter((s) => VOTABLE_SHAPE_TYPES.includes(s.type))
+        .filter((s) => VOTABLE_SHAPE_TYPES.includes(s.type) && !(s.type === CONCEPT_CARD_TYPE && isEmptyConceptCard(s.props)))
         .map((s) => {
           const bounds = editor.getShapePageBounds(s.id)
           if (!bounds) return undefined

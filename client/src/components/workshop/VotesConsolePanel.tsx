@@ -1,4 +1,4 @@
-import { VoteLimits, type VoteKind, type VotePlan, type VoteTarget } from '@werkraum/shared'
+import { VoteLimits, type Facilitation, type VoteKind, type VotePlan, type VoteTarget } from '@werkraum/shared'
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ControlBoard, ControlVote } from '../../workshop/controlState.ts'
@@ -13,10 +13,21 @@ interface VotesConsolePanelProps {
   readonly boards: readonly ControlBoard[]
   readonly votes: readonly ControlVote[]
   readonly commands: CommandRunner
+  /** The agenda: a vote can be opened on the results of a breakout that has run. */
+  readonly facilitation?: Facilitation | undefined
+}
+
+/** Breakouts a vote can be about, named by their phase: those that have ended. */
+function ranBreakouts(facilitation: Facilitation | undefined): readonly VoteSource[] {
+  if (facilitation === undefined) return []
+  return facilitation.breakouts
+    .filter((b) => b.status === 'ended')
+    .map((b) => ({ phaseId: b.phaseId, title: facilitation.phases.find((p) => p.id === b.phaseId)?.title ?? '' }))
+    .filter((source) => source.title !== '')
 }
 
 /** Running votes: open a session, close it, and the ranking with downloads. */
-export function VotesConsolePanel({ workshopId, token, boards, votes, commands }: VotesConsolePanelProps) {
+export function VotesConsolePanel({ workshopId, token, boards, votes, commands, facilitation }: VotesConsolePanelProps) {
   const { t } = useTranslation()
   const headingId = useId()
   const open = votes.find((v) => v.status === 'open')
@@ -26,6 +37,8 @@ export function VotesConsolePanel({ workshopId, token, boards, votes, commands }
       {open === undefined ? (
         <VoteSettingsForm
           boards={boards}
+          sources={ranBreakouts(facilitation)}
+          error={commands.error}
           heading={t('votes.openHeading')}
           submitLabel={t('votes.openButton')}
           onSubmit={(plan) => commands.run({ type: 'openVote', ...plan, boardIds: [...plan.boardIds] })}
@@ -83,12 +96,13 @@ function Ranking({ workshopId, token, vote }: { readonly workshopId: string; rea
             <li key={row.item} className="ranking-row">
               <span className="ranking-text">{row.text || row.board}</span>
               <span className="ranking-bar" style={{ width: `${(row.count / max) * 100}%` }} aria-hidden="true" />
-              <span className="ranking-count">{t('votes.count', { count: row.count })}</span>
+              {/* Pledges are people who would work on it, not dots. */}
+              <span className="ranking-count">{vote.kind === 'pledge' ? t('votes.pledgeCount', { count: row.count }) : t('votes.count', { count: row.count })}</span>
             </li>
           ))}
         </ol>
       ) : (
-        <p className="hint">{t('votes.noResultsYet')}</p>
+        <p className="hint">{vote.status === 'closed' ? t('votes.noBallots') : t('votes.noResultsYet')}</p>
       )}
       {problem !== undefined ? (
         <p className="form-error" role="alert">
@@ -103,8 +117,18 @@ function Ranking({ workshopId, token, vote }: { readonly workshopId: string; rea
   )
 }
 
+/** "The results of <breakout phase>", as a vote can be planned on them. */
+export interface VoteSource {
+  readonly phaseId: string
+  readonly title: string
+}
+
 interface VoteSettingsFormProps {
   readonly boards: ReadonlyArray<{ readonly id: string; readonly title: string }>
+  /** Breakout phases whose results the vote can be about (resolved to their boards when it opens). */
+  readonly sources?: readonly VoteSource[]
+  /** The server's refusal of the last submit, if any (shown after this form's own submit only). */
+  readonly error?: string | undefined
   readonly heading: string
   readonly submitLabel: string
   readonly initial?: VotePlan | undefined
@@ -113,9 +137,9 @@ interface VoteSettingsFormProps {
 }
 
 /** A vote's settings: to open one now, or to plan one with a vote phase. */
-export function VoteSettingsForm({ boards, heading, submitLabel, initial, onSubmit }: VoteSettingsFormProps) {
+export function VoteSettingsForm({ boards, sources = NO_SOURCES, error, heading, submitLabel, initial, onSubmit }: VoteSettingsFormProps) {
   const { t } = useTranslation()
-  const ids = { heading: useId(), title: useId(), kind: useId(), target: useId(), budget: useId(), perItem: useId(), anonymous: useId(), hidden: useId(), boards: useId() }
+  const ids = { heading: useId(), title: useId(), kind: useId(), target: useId(), budget: useId(), perItem: useId(), anonymous: useId(), hidden: useId(), boards: useId(), sources: useId(), sourcesHint: useId() }
   const [title, setTitle] = useState(initial?.title ?? '')
   const [kind, setKind] = useState<VoteKind>(initial?.kind ?? 'dots')
   const [target, setTarget] = useState<VoteTarget>(initial?.target ?? 'notes')
@@ -123,17 +147,26 @@ export function VoteSettingsForm({ boards, heading, submitLabel, initial, onSubm
   const [perItem, setPerItem] = useState(String(initial?.maxPerItem ?? 1))
   const [anonymous, setAnonymous] = useState(initial?.anonymous ?? true)
   const [hidden, setHidden] = useState(initial?.hidden ?? true)
-  const [chosen, setChosen] = useState<readonly string[]>(() => initial?.boardIds ?? boards.slice(0, 1).map((b) => b.id))
+  // A new plan after a breakout is most likely about its results: the latest one offered.
+  const [resultsOf, setResultsOf] = useState<string | undefined>(() =>
+    initial !== undefined ? sources.find((s) => s.phaseId === initial.resultsOf)?.phaseId : sources.at(-1)?.phaseId,
+  )
+  const [chosen, setChosen] = useState<readonly string[]>(() => initial?.boardIds ?? (sources.length > 0 ? [] : boards.slice(0, 1).map((b) => b.id)))
   const [problem, setProblem] = useState<string>()
+  const [refused, setRefused] = useState(false)
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
     const votesPerPerson = Number(budget)
     const maxPerItem = Number(perItem)
-    if (title.trim() === '' || chosen.length === 0) return setProblem(t('votes.formIncomplete'))
+    if (title.trim() === '' || (chosen.length === 0 && resultsOf === undefined)) return setProblem(t('votes.formIncomplete'))
     if (![votesPerPerson, maxPerItem].every((n) => Number.isInteger(n) && n >= 1 && n <= VoteLimits.MAX_VOTES_PER_PERSON)) return setProblem(t('votes.badNumber', { max: String(VoteLimits.MAX_VOTES_PER_PERSON) }))
     setProblem(undefined)
-    if (await onSubmit({ title: title.trim(), kind, target, boardIds: [...chosen], votesPerPerson, maxPerItem, anonymous, hidden })) setTitle('')
+    setRefused(false)
+    const plan: VotePlan = { title: title.trim(), kind, target, boardIds: [...chosen], ...(resultsOf !== undefined ? { resultsOf } : {}), votesPerPerson, maxPerItem, anonymous, hidden }
+    if (await onSubmit(plan)) setTitle('')
+    else setRefused(true)
   }
+  const shownProblem = problem ?? (refused ? error : undefined)
   return (
     <form className="add-board" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={ids.heading}>
       <h4 id={ids.heading}>{heading}</h4>
@@ -177,6 +210,28 @@ export function VoteSettingsForm({ boards, heading, submitLabel, initial, onSubm
           </div>
         ))}
       </fieldset>
+      {sources.length > 0 ? (
+        <fieldset className="color-picker" aria-describedby={ids.sourcesHint}>
+          <legend id={ids.sources}>{t('votes.resultsLegend')}</legend>
+          <p id={ids.sourcesHint} className="hint">
+            {t('votes.resultsOfHint')}
+          </p>
+          {[undefined, ...sources].map((source) => (
+            <div key={source?.phaseId ?? ''} className="checkbox-row">
+              <input
+                id={`${ids.sources}-${source?.phaseId ?? 'none'}`}
+                type="radio"
+                name={ids.sources}
+                checked={resultsOf === source?.phaseId}
+                onChange={() => setResultsOf(source?.phaseId)}
+                data-testid="vote-results-of"
+                value={source?.phaseId ?? ''}
+              />
+              <label htmlFor={`${ids.sources}-${source?.phaseId ?? 'none'}`}>{source === undefined ? t('votes.resultsNone') : t('votes.resultsOf', { title: source.title })}</label>
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
       <div className="checkbox-row">
         <input id={ids.anonymous} type="checkbox" checked={anonymous && kind !== 'pledge'} disabled={kind === 'pledge'} onChange={(e) => setAnonymous(e.target.checked)} data-testid="vote-anonymous" />
         <label htmlFor={ids.anonymous}>{t('votes.anonymous')}</label>
@@ -186,9 +241,9 @@ export function VoteSettingsForm({ boards, heading, submitLabel, initial, onSubm
         <label htmlFor={ids.hidden}>{t('votes.hidden')}</label>
       </div>
  {kind === 'pledge' ? <p className="hint">{t('votes.pledgeFixed')}</p> : null}
-      {problem !== undefined ? (
-        <p className="form-error" role="alert">
-          {problem}
+      {shownProblem !== undefined ? (
+        <p className="form-error" role="alert" data-testid="vote-form-error">
+          {shownProblem}
         </p>
       ) : null}
       <div className="form-actions">
@@ -199,3 +254,5 @@ export function VoteSettingsForm({ boards, heading, submitLabel, initial, onSubm
     </form>
   )
 }
+
+const NO_SOURCES: readonly VoteSource[] = []
