@@ -5,7 +5,7 @@
  * export never writes to a board and never shows its maker as present there.
  * tldraw then draws it in an editor outside the visible page.
  */
-import { workshopBoardDocName } from '@werkraum/shared'
+import { CONCEPT_CARD_TYPE, isMadeShape, workshopBoardDocName } from '@werkraum/shared'
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Tldraw, createTLStore, defaultBindingUtils, type Editor, type TLStore } from 'tldraw'
 import * as Y from 'yjs'
@@ -135,6 +135,12 @@ export function useBoardPictures(workshopId: string, token: string): { element: 
   const onMount = useCallback(
     (editor: Editor) => {
       if (!job) return
+      // What nobody made (an untouched card, an empty note) is left out of the picture as out of the catalogue. This store is the export's own copy: nothing goes back to the board.
+      const unmade = editor
+        .getCurrentPageShapes()
+        .filter((s) => (s.type === CONCEPT_CARD_TYPE || s.type === 'note') && !isMadeShape(s))
+        .map((s) => s.id)
+      if (unmade.length > 0) editor.run(() => editor.deleteShapes(unmade), { history: 'ignore' })
       // Cards fit their text first (their stored height may be one nobody measured), then tldraw draws.
       editor.updateInstanceState({ meta: { [EXPORT_META_KEY]: true } })
       // tldraw renders only what is in view: all of it, so every card gets measured.
