@@ -72,10 +72,28 @@ export class JoinForm {
     await this.page.getByTestId('join-code-input').waitFor()
   }
 
+  /**
+   * Joins in two steps: the code (unless a link brought it and the page
+   * already shows the workshop's title), then the name.
+   */
   async join(code: string, name: string): Promise<void> {
-    await this.page.getByTestId('join-code-input').fill(code)
-    await this.page.getByTestId('join-name-input').fill(name)
+    const codeInput = this.page.getByTestId('join-code-input')
+    const nameInput = this.page.getByTestId('join-name-input')
+    await codeInput.or(nameInput).waitFor({ timeout: 10_000 })
+    if (await codeInput.isVisible()) await this.enterCode(code)
+    await nameInput.fill(name)
     await this.page.getByTestId('join-submit').click()
+  }
+
+  /** Types the code and continues to the name step, where the workshop's title shows. */
+  async enterCode(code: string): Promise<void> {
+    await this.page.getByTestId('join-code-input').fill(code)
+    await this.page.getByTestId('join-continue').click()
+    await this.page.getByTestId('join-name-input').waitFor({ timeout: 10_000 })
+  }
+
+  async workshopTitle(): Promise<string> {
+    return (await this.page.getByTestId('join-workshop-title').innerText()).trim()
   }
 }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Tldraw, useTldrawUser, type Editor, type TLComponents, type TLUserPreferences } from 'tldraw'
 import 'tldraw/tldraw.css'
+import { publishAuthors, recordAuthorship } from '../board/authorship.ts'
 import { customShapeUtils } from '../board/shapeUtils.ts'
 import { assetUrls, licenseKey } from '../board/tldrawSetup.ts'
 import { setLanguage } from '../i18n/index.ts'
@@ -57,6 +58,8 @@ export function BoardCanvas({
   const [editor, setEditor] = useState<Editor>()
   const readOnlyRef = useRef(readOnly)
   readOnlyRef.current = readOnly
+  const identityRef = useRef(identity)
+  identityRef.current = identity
   // Preferences tldraw manages itself (snap mode, dark mode …), kept for this page.
   const [other, setOther] = useState<OtherPreferences>({ colorScheme: 'light' })
 
@@ -91,9 +94,14 @@ export function BoardCanvas({
       // Before the first render with this editor: no moment in which a read-only board takes edits.
       editor.updateInstanceState({ isReadonly: readOnlyRef.current })
       const stopManagingFocus = manageEditorFocus(editor)
+      // What this person writes carries their id and name (a room's banner lists its writers).
+      const stopRecording = recordAuthorship(editor, () => ({ id: identityRef.current.id, name: identityRef.current.name }))
+      const stopPublishing = publishAuthors(editor, session.provider.roomname)
       setEditor(editor)
       return () => {
         stopManagingFocus()
+        stopRecording()
+        stopPublishing()
         if (window.__werkraum?.editor === editor) window.__werkraum = undefined
       }
     },

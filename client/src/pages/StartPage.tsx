@@ -1,6 +1,7 @@
 import { boardSlug } from '@werkraum/shared'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { MyWorkshops } from '../components/MyWorkshops.tsx'
 import { PageShell } from '../components/PageShell.tsx'
 import { CreateWorkshopForm } from '../components/workshop/CreateWorkshopForm.tsx'
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts'
@@ -50,6 +51,7 @@ export function StartPage() {
           {t('start.workshopDeleted')}
         </p>
       ) : null}
+      <MyWorkshops />
 
       <div className="start-grid">
         <section className="card" aria-labelledby={ids.joinHeading}>

@@ -19,6 +19,7 @@ import { useBoardVote } from '../workshop/boardVote.ts'
 import { applyTemplate, readableZoom } from '../workshop/templates.ts'
 import { applyFollowUp, dropSeed, takeSeed } from '../workshop/followUp.ts'
 import { addConceptCard } from '../board/addConceptCard.ts'
+import { withoutAuthorship } from '../board/authorship.ts'
 
 interface WorkshopBoardProps {
   readonly workshopId: string
@@ -76,13 +77,14 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
     const { readOnly, template, locale, session } = latest.current
     // Only a board the server has confirmed empty: an empty copy bound offline may not be.
     if (!readOnly && session?.provider.synced === true) {
-      layOutTemplate(editor, template, locale)
+      // Laid out by Werkraum, not written by whoever happened to open the board first.
+      withoutAuthorship(editor, () => layOutTemplate(editor, template, locale))
       // A follow-up workshop this tab just created: the earlier concepts go on its first board opened empty.
       // Tried once, on the board the new workshop opens with: never later on another empty board.
       const seed = takeSeed(workshopIdRef.current)
       if (seed) {
         dropSeed(workshopIdRef.current)
-        if (applyFollowUp(editor, seed)) fitNewCards(editor)
+        if (withoutAuthorship(editor, () => applyFollowUp(editor, seed))) fitNewCards(editor)
       }
     }
     // Templates and boards from earlier sessions are bigger than one screen: show all of it,

@@ -1,5 +1,6 @@
 import { permissionsOf, type Role, type WorkshopView } from '@werkraum/shared'
 import { useTranslation } from 'react-i18next'
+import { AppLink } from '../components/AppLink.tsx'
 import { AgendaPanel } from '../components/workshop/AgendaPanel.tsx'
 import { BoardsPanel } from '../components/workshop/BoardsPanel.tsx'
 import { CataloguePanel } from '../components/workshop/CataloguePanel.tsx'
@@ -9,6 +10,7 @@ import { InvitePanel } from '../components/workshop/InvitePanel.tsx'
 import { PeoplePanel } from '../components/workshop/PeoplePanel.tsx'
 import { RoomsPanel } from '../components/workshop/RoomsPanel.tsx'
 import { VotesConsolePanel } from '../components/workshop/VotesConsolePanel.tsx'
+import { workshopPath } from '../routing/route.ts'
 import type { ControlState } from '../workshop/controlState.ts'
 import { useCommand } from '../workshop/useCommand.ts'
 import type { WorkshopSession } from '../workshop/workshopSession.ts'
@@ -28,6 +30,14 @@ export function WorkshopConsole({ session, workshop, control, role }: WorkshopCo
   return (
     <div className="console" data-testid="console">
       <h2 className="console-heading">{t('console.heading')}</h2>
+      {workshop.predecessor !== undefined ? (
+        <p className="console-predecessor" data-testid="predecessor">
+          {t('console.followsUp')}{' '}
+          <AppLink href={workshopPath(workshop.predecessor.id, { kind: 'console' })} data-testid="predecessor-link">
+            {workshop.predecessor.title}
+          </AppLink>
+        </p>
+      ) : null}
       {/* Always in the page, so that screen readers announce a refusal when it appears. */}
       <div role="alert" className="console-error" data-testid="command-error">
         {commands.error !== undefined ? (

@@ -4,7 +4,7 @@ import { AppLink } from '../components/AppLink.tsx'
 import { PageShell } from '../components/PageShell.tsx'
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts'
 import { joinPath, type WorkshopSubview } from '../routing/route.ts'
-import { credentialFor, storeCredential, tokenFromFragment } from '../workshop/credentials.ts'
+import { credentialFor, noteOpened, storeCredential, tokenFromFragment } from '../workshop/credentials.ts'
 import { forgetWorkshop } from '../workshop/forget.ts'
 import { WorkshopSession } from '../workshop/workshopSession.ts'
 import { WorkshopView } from './WorkshopView.tsx'
@@ -91,10 +91,14 @@ function OpenWorkshop({ workshopId, token, view, onUseStored }: OpenWorkshopProp
   const load = snapshot?.load ?? { kind: 'loading' }
 
   useEffect(() => {
-    if (load.kind === 'ready') remember(workshopId, token)
+    if (load.kind === 'ready') {
+      remember(workshopId, token)
+      noteOpened(workshopId, load.view.title, load.view.role)
+    }
     // A refused token will not work next time either. Only the refused one is
-    // forgotten: a bad link must not cost this browser the access it had.
-    if (load.kind === 'refused' && credentialFor(workshopId)?.token === token) void forgetWorkshop(workshopId)
+    // forgotten: a bad link must not cost this browser the access it had. The
+    // start page keeps listing the workshop as no longer available.
+    if (load.kind === 'refused' && credentialFor(workshopId)?.token === token) void forgetWorkshop(workshopId, { gone: true })
   }, [load.kind, workshopId, token])
 
   switch (load.kind) {

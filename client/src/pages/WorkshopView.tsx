@@ -63,7 +63,7 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
   const resultsTitle = resultsOf !== undefined ? t('gallery.heading', { title: facilitation?.phases.find((p) => p.id === resultsOf)?.title ?? t('rooms.breakout') }) : undefined
   useDocumentTitle(t('workshop.pageTitle', { title: showConsole ? t('console.heading') : (resultsTitle ?? board?.title ?? title) }))
 
-  if (identity === undefined) return <NamePrompt context={title} onSubmit={setName} />
+  if (identity === undefined) return <NamePrompt context={title} opens={showConsole ? 'console' : 'board'} onSubmit={setName} />
 
   return (
     <div className="board-page workshop-page" data-role={role}>
@@ -105,7 +105,7 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
             <RoomChooser breakout={breakoutNow} participantId={workshop.participantId} commands={commands} />
           ) : null}
           {board !== undefined && facilitation !== undefined && !showConsole ? (
-            <RoomHeader facilitation={facilitation} boardId={board.id} people={control?.participants ?? []} />
+            <RoomHeader workshopId={workshop.id} facilitation={facilitation} boardId={board.id} people={control?.participants ?? []} />
           ) : null}
           {showConsole ? (
             <WorkshopConsole session={session} workshop={workshop} control={control} role={role} />

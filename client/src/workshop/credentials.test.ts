@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { parseCredentials, tokenFromFragment } from './credentials.ts'
+import {
+  credentialFor,
+  forgetCredential,
+  listedWorkshops,
+  noteOpened,
+  parseCredentials,
+  parseGone,
+  putBackOnList,
+  storeCredential,
+  takeOffList,
+  tokenFromFragment,
+} from './credentials.ts'
 
 describe('parseCredentials', () => {
   it('keeps well-formed entries and drops everything else', () => {
@@ -13,6 +24,20 @@ describe('parseCredentials', () => {
     expect(parseCredentials(raw)).toEqual({
       Ab12: { token: 'tok.en', joinCode: 'K7M2QXA', color: '#175cd3' },
       Ef56: { token: 'ok' },
+    })
+  })
+
+  it('keeps what the start page lists, if it is well-formed', () => {
+    const raw = JSON.stringify({
+      Ab12: { token: 't', title: 'Sprint', role: 'moderator', lastOpenedMs: 1700000000000 },
+      Cd34: { token: 't', title: 42, role: 'admin', lastOpenedMs: 'gestern' },
+    })
+    expect(parseCredentials(raw)).toEqual({
+      Ab12: { token: 't', title: 'Sprint', role: 'moderator', lastOpenedMs: 1700000000000 },
+      Cd34: { token: 't' },
+    })
+    expect(parseGone(JSON.stringify({ Ab12: { title: 'Alt', role: 'facilitator' }, Cd34: { role: 'facilitator' }, 'x y': { title: 'z' } }))).toEqual({
+      Ab12: { title: 'Alt', role: 'facilitator' },
     })
   })
 
@@ -33,5 +58,46 @@ describe('tokenFromFragment', () => {
     expect(tokenFromFragment('')).toBeUndefined()
     expect(tokenFromFragment('#t=')).toBeUndefined()
     expect(tokenFromFragment(`#t=${'a'.repeat(600)}`)).toBeUndefined()
+  })
+})
+
+// Node has no localStorage: these run on the in-memory fallback, which behaves the same.
+describe('the list of workshops on the start page', () => {
+  it('lists workshops once opened, last opened first, and a refusing one as gone until it is taken off', () => {
+    storeCredential('One', { token: 'a' })
+    storeCredential('Two', { token: 'b', joinCode: 'K7M2QXA' })
+    expect(listedWorkshops().map((w) => w.id)).not.toContain('One')
+    noteOpened('One', 'Sprint 1', 'facilitator', 1000)
+    noteOpened('Two', 'Sprint 2', 'participant', 2000)
+    expect(listedWorkshops().filter((w) => w.id === 'One' || w.id === 'Two')).toEqual([
+      { id: 'Two', title: 'Sprint 2', role: 'participant', lastOpenedMs: 2000, gone: false },
+      { id: 'One', title: 'Sprint 1', role: 'facilitator', lastOpenedMs: 1000, gone: false },
+    ])
+
+    forgetCredential('One', { gone: true })
+    expect(credentialFor('One')).toBeUndefined()
+    expect(listedWorkshops().find((w) => w.id === 'One')).toEqual({ id: 'One', title: 'Sprint 1', role: 'facilitator', lastOpenedMs: 1000, gone: true })
+
+    const taken = takeOffList('One')
+    expect(listedWorkshops().find((w) => w.id === 'One')).toBeUndefined()
+    putBackOnList(taken)
+    expect(listedWorkshops().find((w) => w.id === 'One')?.gone).toBe(true)
+    takeOffList('One')
+  })
+
+  it('takes a workshop off the list with its token, and puts both back on undo', () => {
+    storeCredential('Three', { token: 'c' })
+    noteOpened('Three', 'Sprint 3', 'moderator', 3000)
+    const taken = takeOffList('Three')
+    expect(credentialFor('Three')).toBeUndefined()
+    putBackOnList(taken)
+    expect(credentialFor('Three')).toEqual({ token: 'c', title: 'Sprint 3', role: 'moderator', lastOpenedMs: 3000 })
+  })
+
+  it('leaves nothing behind when a workshop is forgotten for good (deleted by us, or left)', () => {
+    storeCredential('Four', { token: 'd' })
+    noteOpened('Four', 'Sprint 4', 'facilitator', 4000)
+    forgetCredential('Four')
+    expect(listedWorkshops().find((w) => w.id === 'Four')).toBeUndefined()
   })
 })

@@ -2,11 +2,13 @@
  * Forgetting a workshop on this device: the token, and the boards' local
  * copies in IndexedDB. Called when the workshop was deleted or we were removed
  * from it, so nothing of it stays in the browser (DSGVO: data deletable).
+ * With `gone`, only its title stays on the start page's list, marked as no
+ * longer available, until the person removes it there.
  */
 import { forgetCredential } from './credentials.ts'
 
-export async function forgetWorkshop(workshopId: string): Promise<void> {
-  forgetCredential(workshopId)
+export async function forgetWorkshop(workshopId: string, options: { readonly gone?: boolean } = {}): Promise<void> {
+  forgetCredential(workshopId, options)
   // `databases()` is missing in older browsers; their copies go when the person clears site data.
   if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return
   try {

@@ -3,8 +3,8 @@ import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { workshopPath } from '../../routing/route.ts'
 import { navigate } from '../../routing/useRoute.ts'
-import { ApiCallError, createWorkshop } from '../../workshop/api.ts'
-import { storeCredential } from '../../workshop/credentials.ts'
+import { ApiCallError, createFollowUpWorkshop, createWorkshop } from '../../workshop/api.ts'
+import { noteOpened, storeCredential } from '../../workshop/credentials.ts'
 import { keepSeed, type FollowUpSeed } from '../../workshop/followUp.ts'
 
 interface CreateWorkshopFormProps {
@@ -13,9 +13,13 @@ interface CreateWorkshopFormProps {
   /**
    * A follow-up of an earlier workshop: `prepare` gathers its concepts before
    * the new workshop is created; they are laid out on its first board, where
-   * the facilitator lands.
+   * the facilitator lands. The new workshop records `of` as its predecessor.
    */
-  readonly followUp?: { readonly prepare: () => Promise<FollowUpSeed>; readonly submitLabel: string }
+  readonly followUp?: {
+    readonly prepare: () => Promise<FollowUpSeed>
+    readonly submitLabel: string
+    readonly of: { readonly workshopId: string; readonly token: string }
+  }
 }
 
 /**
@@ -45,8 +49,13 @@ export function CreateWorkshopForm({ initialTitle = '', initialLocale, followUp 
     setProblem(undefined)
     try {
       const seed = followUp ? await followUp.prepare() : undefined
-      const created = await createWorkshop(title.trim(), locale, needsPassword ? password : undefined)
+      const typedPassword = needsPassword ? password : undefined
+      const created = followUp
+        ? await createFollowUpWorkshop(title.trim(), locale, typedPassword, followUp.of)
+        : await createWorkshop(title.trim(), locale, typedPassword)
       storeCredential(created.id, { token: created.facilitatorToken })
+      // Listed on the start page at once, even if the person never gets past the name prompt.
+      noteOpened(created.id, title.trim(), 'facilitator')
       if (seed) keepSeed(created.id, seed)
       navigate(workshopPath(created.id, seed ? { kind: 'board' } : { kind: 'console' }))
     } catch (error) {

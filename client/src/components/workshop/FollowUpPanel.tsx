@@ -28,7 +28,11 @@ export function FollowUpPanel({ workshopId, token, title, locale }: FollowUpPane
       <CreateWorkshopForm
         initialTitle={t('followUp.defaultTitle', { title })}
         initialLocale={locale}
-        followUp={{ prepare: async () => seedFromCatalogue(await fetchCatalogue(workshopId, token, names)), submitLabel: t('followUp.submit') }}
+        followUp={{
+          prepare: async () => seedFromCatalogue(await fetchCatalogue(workshopId, token, names)),
+          submitLabel: t('followUp.submit'),
+          of: { workshopId, token },
+        }}
       />
     </section>
   )

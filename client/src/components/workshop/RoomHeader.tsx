@@ -1,14 +1,26 @@
-import { roomOfBoard, runningBreakout, type Facilitation } from '@werkraum/shared'
+import { roomOfBoard, runningBreakout, workshopBoardDocName, type Facilitation } from '@werkraum/shared'
 import { useTranslation } from 'react-i18next'
+import { useBoardAuthors, writersBesides } from '../../board/authorship.ts'
 import type { ControlParticipant } from '../../workshop/controlState.ts'
 
-/** Above a room's board: the room, the group's challenge, and who is in it. */
-export function RoomHeader({ facilitation, boardId, people }: { readonly facilitation: Facilitation; readonly boardId: string; readonly people: readonly ControlParticipant[] }) {
+interface RoomHeaderProps {
+  readonly workshopId: string
+  readonly facilitation: Facilitation
+  readonly boardId: string
+  readonly people: readonly ControlParticipant[]
+}
+
+/** Above a room's board: the room, the group's challenge, who is in it, and who else wrote on its board. */
+export function RoomHeader({ workshopId, facilitation, boardId, people }: RoomHeaderProps) {
   const { t } = useTranslation()
+  const authors = useBoardAuthors(workshopBoardDocName(workshopId, boardId))
   const found = roomOfBoard(facilitation.breakouts, boardId)
   if (found === undefined) return null
   const { breakout, room } = found
-  const names = (breakout.assignment[room.id] ?? []).map((id) => people.find((p) => p.id === id)?.name ?? '').filter((n) => n !== '')
+  const memberIds = breakout.assignment[room.id] ?? []
+  const names = memberIds.map((id) => people.find((p) => p.id === id)?.name ?? '').filter((n) => n !== '')
+  // Someone moved to another room (or the facilitator helping out) still wrote part of this result.
+  const others = writersBesides(memberIds, authors, people)
   const isRunning = runningBreakout(facilitation.breakouts) === breakout
   return (
     <div className="room-header" data-testid="room-header">
@@ -22,6 +34,11 @@ export function RoomHeader({ facilitation, boardId, people }: { readonly facilit
         </p>
       ) : null}
       <p className="room-members">{names.length > 0 ? t('rooms.members', { names: names.join(', ') }) : t('rooms.nobody')}</p>
+      {others.length > 0 ? (
+        <p className="room-members" data-testid="room-writers">
+          {t(names.length > 0 ? 'rooms.alsoWrittenBy' : 'rooms.writtenBy', { names: others.join(', ') })}
+        </p>
+      ) : null}
     </div>
   )
 }
