@@ -378,6 +378,8 @@ export const de: Messages = {
     challenge: 'Aufgabe:',
     members: 'In diesem Raum: {{names}}',
     nobody: 'Noch niemand in diesem Raum.',
+    writtenBy: 'Geschrieben von: {{names}}',
+    alsoWrittenBy: 'Außerdem geschrieben von: {{names}}',
     chooseHeading: 'Wählen Sie Ihren Raum',
     changeHeading: 'Raum wechseln',
     count_one: '{{count}} Person',
@@ -513,8 +515,6 @@ export const de: Messages = {
     openButton: 'Abstimmung starten',
     formIncomplete: 'Bitte geben Sie eine Frage ein und wählen Sie mindestens ein Board oder die Ergebnisse einer Gruppenarbeit.',
     badNumber: 'Bitte geben Sie ganze Zahlen von 1 bis {{max}} ein.',
-  },
-}
     pledgeCount_one: '{{count}} würde mitmachen',
     pledgeCount_other: '{{count}} würden mitmachen',
     pledgeSaved: 'Gespeichert.',
@@ -534,3 +534,5 @@ export const de: Messages = {
     resultsNone: 'Keine',
     resultsOf: 'Ergebnisse von „{{title}}“',
     resultsOfHint: 'Wird beim Start der Abstimmung zu den Boards dieser Gruppenarbeit (oder zu dem Board, auf das ihre Ergebnisse geholt wurden).',
+  },
+}

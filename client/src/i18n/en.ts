@@ -379,6 +379,8 @@ export const en = {
     challenge: 'Challenge:',
     members: 'In this room: {{names}}',
     nobody: 'Nobody in this room yet.',
+    writtenBy: 'Written by: {{names}}',
+    alsoWrittenBy: 'Also written by: {{names}}',
     chooseHeading: 'Choose your room',
     changeHeading: 'Change your room',
     count_one: '{{count}} person',
@@ -514,13 +516,6 @@ export const en = {
     openButton: 'Start vote',
     formIncomplete: 'Please enter a question and choose at least one board or the results of a breakout.',
     badNumber: 'Please enter whole numbers from 1 to {{max}}.',
-  },
-} as const
-
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
-
-/** The shape every language must have. */
-export type Messages = Widen<typeof en>
     pledgeCount_one: '{{count}} would work on this',
     pledgeCount_other: '{{count}} would work on this',
     pledgeSaved: 'Saved.',
@@ -540,3 +535,10 @@ export type Messages = Widen<typeof en>
     resultsNone: 'None',
     resultsOf: 'Results of “{{title}}”',
     resultsOfHint: 'Becomes the boards of that breakout when the vote starts (or the board its results were brought onto).',
+  },
+} as const
+
+type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+
+/** The shape every language must have. */
+export type Messages = Widen<typeof en>

@@ -100,12 +100,12 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
   }, [editor, summon, board.id])
 
   const follow = useCallback((userId: string) => editor?.startFollowingUser(userId), [editor])
-  const [mine, setMine] = useState<Readonly<Record<string, number>>>({})
-  const [canvasBallot, setCanvasBallot] = useState<CanvasBallot | undefined>()
   const { vote, dismiss: dismissVote } = useBoardVote(votes, board.id)
   // Anonymous means nobody sees whose click placed a dot: no cursor from here while one runs on this board.
   const hidePointer = vote?.status === 'open' && vote.anonymous && vote.target === 'notes' && vote.boardIds.includes(board.id)
   useEffect(() => session?.setPointerHidden(hidePointer), [session, hidePointer])
+  const [mine, setMine] = useState<Readonly<Record<string, number>>>({})
+  const [canvasBallot, setCanvasBallot] = useState<CanvasBallot | undefined>()
   const onCast = useCallback((next: CanvasBallot | undefined) => setCanvasBallot(next), [])
   const badgeInfo = useMemo(
     () => ({ boardId: board.id, vote, mine, cast: canvasBallot?.cast, retract: canvasBallot?.retract }),
@@ -143,19 +143,19 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
           vote={vote}
           editor={editor}
           canVote={canVote && vote.status === 'open'}
+          titleOf={titleOf}
           onMine={setMine}
           onCast={onCast}
-          titleOf={titleOf}
+          onDismiss={dismissVote}
         />
       ) : null}
-          onDismiss={dismissVote}
-      {fatalClose !== undefined ? <FatalCloseBanner close={fatalClose} /> : null}
-      <div className="board-area">
       {hidePointer ? (
         <p className="hint vote-cursor-hidden" data-testid="vote-cursor-hidden">
           {t('votes.cursorHidden')}
         </p>
       ) : null}
+      {fatalClose !== undefined ? <FatalCloseBanner close={fatalClose} /> : null}
+      <div className="board-area">
         {session !== undefined && load.kind === 'ready' ? (
           <VoteBadgeContext.Provider value={badgeInfo}>
           <BoardCanvas
