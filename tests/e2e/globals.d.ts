@@ -1,7 +1,7 @@
 // What the browser tests read from the client's test hook (see client/src for the real type).
 interface WerkraumTestHook {
   editor: {
-    getCurrentPageShapes(): Array<{ type: string; x: number; y: number; props: unknown }>
+    getCurrentPageShapes(): Array<{ type: string; x: number; y: number; props: unknown; meta: Record<string, unknown> }>
     getInstanceState(): { isReadonly: boolean }
     getAssets(): Array<{ props: { src?: unknown } }>
     getViewportPageBounds(): { center: { x: number; y: number } }
