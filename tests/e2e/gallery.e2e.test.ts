@@ -144,6 +144,8 @@ describe.skipIf(skip !== undefined)('the gallery of a breakout in real browsers'
     await facilitator.openConsole()
     await expect.poll(() => facilitatorPage.getByTestId('rooms-panel').getByTestId('bring-results-status').innerText(), { timeout: 10_000 }).toContain('Plenum')
     expect(await facilitatorPage.getByTestId('bring-results-button').count()).toBe(0)
+    await facilitatorPage.getByTestId('ended-results').scrollIntoViewIfNeeded()
+    await screenshot(facilitatorPage, 'gallery-console-results')
     expect(session.foreign.flat()).toEqual([])
     // Three people through a whole breakout: longer than one step's default.
   }, 180_000)

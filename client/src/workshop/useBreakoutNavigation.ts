@@ -40,11 +40,29 @@ export function useBreakoutNavigation(
       return
     }
     if (before === undefined) return
-    const plan = facilitation.phases.find((p) => p.id === before.phaseId)?.breakout
-    const after = afterOf(plan)
-    const destination =
-      after === 'gallery' ? workshopPath(workshopId, { kind: 'results', phaseId: before.phaseId }) : after === 'plenary' ? workshopPath(workshopId) : undefined
+    const destination = landingAfterBreakout(workshopId, facilitation, before.phaseId)
     if (destination !== undefined && destination !== path) navigate(destination)
     // `room` is left out of the dependencies: it is a new object each render; its board is in them.
   }, [roomBoardId, role, facilitation, workshopId, path])
+}
+
+/**
+ * Where a participant goes when the breakout of `phaseId` ends, as its plan
+ * says: the gallery of its results, the plenary (the first board), or nowhere
+ * (`stay`: the room's board, now read-only).
+ */
+export function landingAfterBreakout(workshopId: string, facilitation: Facilitation, phaseId: string): string | undefined {
+  const after = afterOf(facilitation.phases.find((p) => p.id === phaseId)?.breakout)
+  switch (after) {
+    case 'gallery':
+      return workshopPath(workshopId, { kind: 'results', phaseId })
+    case 'plenary':
+      return workshopPath(workshopId)
+    case 'stay':
+      return undefined
+    default: {
+      const unreachable: never = after
+      return unreachable
+    }
+  }
 }
