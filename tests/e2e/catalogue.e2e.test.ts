@@ -163,7 +163,7 @@ describe.skipIf(skip !== undefined)('the concept catalogue in a real browser', (
     } finally {
       for (const c of fixture.clients) c.destroy()
     }
-  }, 240_000)
+  }, 360_000)
 
   it('a follow-up workshop starts with the earlier concept cards, most votes first, with their votes and pledges', async () => {
     const fixture = await buildFixtureWorkshop(session.server)

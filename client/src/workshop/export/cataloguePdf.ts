@@ -224,6 +224,8 @@ export async function cataloguePdf(catalogue: Catalogue, pictures: ReadonlyMap<s
     let first = true
     for (const s of group.sections) {
       if (s.empty) {
+        // Set apart from the board above, so it does not read as part of it.
+        layout.y += 4
         layout.text(emptyBoardLine(s, l), 10.5, { color: MUTED })
         continue
       }
