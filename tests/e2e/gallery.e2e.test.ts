@@ -137,8 +137,18 @@ describe.skipIf(skip !== undefined)('the gallery of a breakout in real browsers'
     await facilitatorPage.getByTestId('bring-results-button').waitFor({ state: 'detached', timeout: 10_000 })
     expect(await axeViolations(facilitatorPage)).toEqual([])
     await facilitatorPage.getByTestId('bring-results-open').click()
-    await facilitatorPage.getByTestId('workshop-board').waitFor()
+    await new BoardPage(facilitatorPage).waitConnected()
     expect(await facilitatorPage.getByTestId('board-link').filter({ hasText: 'Plenum' }).getAttribute('aria-current')).toBe('page')
+    // There they are: the written cards (the rooms' untouched template cards left out), in a frame per room.
+    const plenary = (): Promise<{ frames: string[]; cards: string[] }> =>
+      facilitatorPage.evaluate(() => {
+        const shapes = window.__werkraum?.editor.getCurrentPageShapes() ?? []
+        const text = (s: (typeof shapes)[number], key: string): string => String((s.props as Record<string, unknown>)[key] ?? '')
+        return { frames: shapes.filter((s) => s.type === 'frame').map((s) => text(s, 'name')), cards: shapes.filter((s) => s.type === 'concept-card').map((s) => text(s, 'title')) }
+      })
+    await expect.poll(async () => (await plenary()).cards.filter((c) => c !== '').sort(), { timeout: 10_000 }).toEqual(people.map((p) => p.concept).sort())
+    expect((await plenary()).frames.filter((name) => ROOMS.some((r) => name.includes(r.title)))).toHaveLength(2)
+    await screenshot(facilitatorPage, 'gallery-brought-to-plenary')
 
     // Back in the console, the rooms panel says where the results are instead of offering them again.
     await facilitator.openConsole()
