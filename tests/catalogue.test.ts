@@ -136,7 +136,7 @@ describe('the concept catalogue as JSON, Markdown and CSV', () => {
     expect(json.votes.find((v) => v.title === 'Was nehmen wir mit?')!.ballots).toBe(6)
 
     const md = (await download('?format=md')).text
-    expect(md).toContain('\nPinnwand: nichts auf dieser Tafel\n')
+    expect(md).toContain('\nPinnwand: nichts auf diesem Board\n')
     expect(md).not.toContain('## Pinnwand')
     expect(md).toContain('### Abgebrochene Runde (Punkte-Abstimmung, anonym)\n\nKeine Stimmen abgegeben.\n')
     expect(md).not.toContain('Konzept ohne Titel')
@@ -147,7 +147,7 @@ describe('the concept catalogue as JSON, Markdown and CSV', () => {
     expect(csv).not.toContain('template-concept-card')
 
     const html = catalogueHtml(json, new Map(json.sections.map((s) => [s.boardId, 'data:image/svg+xml;base64,PHN2Zy8+'])))
-    expect(html).toContain(`<p class="board-empty" id="board-${fixture.boards.empty}">Pinnwand: nichts auf dieser Tafel</p>`)
+    expect(html).toContain(`<p class="board-empty" id="board-${fixture.boards.empty}">Pinnwand: nichts auf diesem Board</p>`)
     expect(html).not.toContain(`<section class="board" id="board-${fixture.boards.empty}"`)
     expect(html.match(/<img /g)).toHaveLength(json.sections.length - 1)
     expect(html).toContain('<h3>Abgebrochene Runde (Punkte-Abstimmung, anonym)</h3>\n<p>Keine Stimmen abgegeben.</p>')

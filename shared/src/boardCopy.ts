@@ -8,9 +8,9 @@
  * in client/ validates them against tldraw's own schema).
  */
 import type * as Y from 'yjs'
-import { CONCEPT_CARD_TYPE, conceptCardText } from './concept.ts'
 import { RECORDS_KEY } from './board.ts'
-import { plainText } from './votes.ts'
+import { isMadeShape } from './catalogue.ts'
+import { CONCEPT_CARD_TYPE } from './concept.ts'
 
 /** A tldraw record as it sits in a board document; read defensively, since any client in the board wrote it. */
 export interface BoardRecord {
@@ -65,18 +65,6 @@ export function isShape(record: BoardRecord): record is ShapeRecord {
   )
 }
 
-/** Whether a concept card holds anything yet: a template's untouched card is not a result. */
-export function cardHasContent(props: unknown): boolean {
-  return Object.values(conceptCardText(props)).some((text) => text.trim() !== '')
-}
-
-/** Whether a sticky note says anything. */
-export function noteHasContent(props: unknown): boolean {
-  const p = (typeof props === 'object' && props !== null ? props : {}) as { text?: unknown; richText?: unknown }
-  const text = typeof p.text === 'string' ? p.text : plainText(p.richText)
-  return text.trim() !== ''
-}
-
 /** A shape's size on the page, for the kinds that are copied (cards and notes). */
 export function shapeSize(shape: ShapeRecord): { w: number; h: number } {
   const p = shape.props
@@ -121,7 +109,8 @@ export function resultShapes(records: ReadonlyMap<string, BoardRecord>, notes: b
     return { x, y }
   }
   return shapes
-    .filter((s) => (s.type === CONCEPT_CARD_TYPE && cardHasContent(s.props)) || (notes && s.type === 'note' && noteHasContent(s.props)))
+    // Untouched template cards and empty notes are not results (the catalogue's rule).
+    .filter((s) => (s.type === CONCEPT_CARD_TYPE || (notes && s.type === 'note')) && isMadeShape(s))
     .map((s) => ({ shape: s, at: pagePosition(s) }))
     .sort((a, b) => a.at.y - b.at.y || a.at.x - b.at.x)
     .map((s) => s.shape)

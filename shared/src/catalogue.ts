@@ -37,7 +37,7 @@ const DE = {
   votes: 'Punkte',
   pledges: 'Würden mitmachen',
   room: 'Raum',
-  emptyBoard: 'nichts auf dieser Tafel',
+  emptyBoard: 'nichts auf diesem Board',
   noBallots: 'Keine Stimmen abgegeben',
   members: 'Mitglieder',
   challenge: 'Herausforderung',
@@ -170,7 +170,7 @@ export function sectionName(section: CatalogueSection, labels: CatalogueLabels):
   return section.room ? `${labels.room}: ${section.room.title}` : section.title
 }
 
-/** The one line an empty board gets instead of a section ("Plenum: nichts auf dieser Tafel"). */
+/** The one line an empty board gets instead of a section ("Plenum: nichts auf diesem Board"). */
 export function emptyBoardLine(section: CatalogueSection, labels: CatalogueLabels): string {
   return `${section.room ? section.room.title : section.title}: ${labels.emptyBoard}`
 }

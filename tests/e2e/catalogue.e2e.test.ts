@@ -104,7 +104,7 @@ describe.skipIf(skip !== undefined)('the concept catalogue in a real browser', (
       for (const concept of catalogue.sections.flatMap((s) => s.concepts)) expect(shown).toContain(concept.title)
       for (const vote of catalogue.votes) for (const row of vote.results) expect(shown).toContain(`${row.count}`)
       expect(await reader.locator('.concept').count()).toBe(catalogue.sections.flatMap((s) => s.concepts).length)
-      expect(shown).toContain(`${empty.title}: nichts auf dieser Tafel`)
+      expect(shown).toContain(`${empty.title}: nichts auf diesem Board`)
       expect(shown).toContain('Keine Stimmen abgegeben.')
       expect(shown).not.toContain('Konzept ohne Titel')
       // The pictures are drawn (an image that failed has no width).
@@ -130,7 +130,7 @@ describe.skipIf(skip !== undefined)('the concept catalogue in a real browser', (
       expect((await pdfPagesToPng(() => session.newPage('de-DE'), made.file, 'catalogue-pdf')).length).toBe(pdfPages.length)
       expect(pdfPages.length).toBeGreaterThanOrEqual(drawn.length + 1)
       // The empty board is a line on a page that holds more, not a page of its own; nothing untouched is listed.
-      const emptyLine = `${empty.title}: nichts auf dieser Tafel`
+      const emptyLine = `${empty.title}: nichts auf diesem Board`
       const withLine = pdfPages.filter((p) => p.includes(emptyLine))
       expect(withLine).toHaveLength(1)
       expect(withLine[0]!.replace(emptyLine, '').trim().length).toBeGreaterThan(100)
