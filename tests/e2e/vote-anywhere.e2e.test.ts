@@ -8,6 +8,7 @@
 import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSkipReason, screenshot } from '../support/browser.ts'
+import { AgendaConsole } from './agendaPages.ts'
 import { BoardPage } from './pages.ts'
 import { axeViolations, useBrowserSession } from './session.ts'
 import { FacilitatorConsole, JoinForm } from './workshopPages.ts'
@@ -115,4 +116,37 @@ describe.skipIf(skip !== undefined)('voting from any board', () => {
     expect(await ben.page.getByTestId('vote-panel').count()).toBe(0)
     expect(session.foreign.flat()).toEqual([])
   }, 180_000)
+
+  it('a vote phase is planned on the results of an earlier breakout, and cannot start before it has run', async () => {
+    const page = await session.newPage('de-DE')
+    page.setDefaultTimeout(10_000)
+    const facilitator = new FacilitatorConsole(page)
+    await facilitator.create(session.server.url, 'Planung', 'Mia')
+    const agenda = new AgendaConsole(page)
+    await agenda.addPhase('Abstimmung vorab', 'vote', 5)
+    await agenda.addPhase('Arbeitsphase 1', 'breakout', 20)
+    await agenda.addPhase('Abstimmung', 'vote', 5)
+
+    // Only breakouts before the vote are offered, and the latest of them is what a new plan is about.
+    const early = await agenda.planVote('Abstimmung vorab')
+    expect(await early.getByTestId('vote-results-of').count()).toBe(0)
+    await early.getByRole('button', { name: 'Abbrechen' }).click()
+    const dialog = await agenda.planVote('Abstimmung')
+    const results = dialog.getByLabel('Ergebnisse von „Arbeitsphase 1“')
+    expect(await results.isChecked()).toBe(true)
+    expect(await dialog.getByLabel('Plenum', { exact: true }).isChecked()).toBe(false)
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'vote-plan-results-of')
+    await dialog.getByTestId('vote-title').fill('Welche Konzepte arbeiten wir aus?')
+    await dialog.getByTestId('vote-open').click()
+    await dialog.waitFor({ state: 'detached' })
+    await expect.poll(() => agenda.basis('Abstimmung')).toBe('Abstimmung über: Ergebnisse von Arbeitsphase 1')
+
+    // Started before the breakout has run: refused in words the facilitator can act on.
+    await agenda.phase('Abstimmung').getByTestId('phase-start').click()
+    await expect.poll(() => page.getByTestId('command-error').innerText()).toContain('Die Ergebnisse, auf denen das aufbaut, gibt es noch nicht')
+    // On the spot, nothing has run yet whose results one could vote on.
+    expect(await page.getByTestId('votes-console').getByTestId('vote-results-of').count()).toBe(0)
+    expect(session.foreign.flat()).toEqual([])
+  }, 120_000)
 })

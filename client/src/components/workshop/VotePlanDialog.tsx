@@ -31,6 +31,7 @@ export function VotePlanDialog({ phase, boards, phases = [], error, onSave, onCl
         sources={sources}
         error={error}
         heading={t('votes.planHint')}
+        headingLevel={3}
         submitLabel={t('name.save')}
         initial={phase.vote}
         onSubmit={async (plan) => {

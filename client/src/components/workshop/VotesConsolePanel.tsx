@@ -130,6 +130,8 @@ interface VoteSettingsFormProps {
   /** The server's refusal of the last submit, if any (shown after this form's own submit only). */
   readonly error?: string | undefined
   readonly heading: string
+  /** Where the form sits: under the console section's h3, or under a dialog's h2. */
+  readonly headingLevel?: 3 | 4
   readonly submitLabel: string
   readonly initial?: VotePlan | undefined
   /** Resolves to whether the server accepted it (the form then empties its question). */
@@ -137,7 +139,7 @@ interface VoteSettingsFormProps {
 }
 
 /** A vote's settings: to open one now, or to plan one with a vote phase. */
-export function VoteSettingsForm({ boards, sources = NO_SOURCES, error, heading, submitLabel, initial, onSubmit }: VoteSettingsFormProps) {
+export function VoteSettingsForm({ boards, sources = NO_SOURCES, error, heading, headingLevel = 4, submitLabel, initial, onSubmit }: VoteSettingsFormProps) {
   const { t } = useTranslation()
   const ids = { heading: useId(), title: useId(), kind: useId(), target: useId(), budget: useId(), perItem: useId(), anonymous: useId(), hidden: useId(), boards: useId(), sources: useId(), sourcesHint: useId() }
   const [title, setTitle] = useState(initial?.title ?? '')
@@ -169,7 +171,7 @@ export function VoteSettingsForm({ boards, sources = NO_SOURCES, error, heading,
   const shownProblem = problem ?? (refused ? error : undefined)
   return (
     <form className="add-board" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={ids.heading}>
-      <h4 id={ids.heading}>{heading}</h4>
+      {headingLevel === 3 ? <h3 id={ids.heading}>{heading}</h3> : <h4 id={ids.heading}>{heading}</h4>}
       <label htmlFor={ids.title}>{t('votes.title')}</label>
       <input id={ids.title} type="text" value={title} maxLength={VoteLimits.MAX_TITLE_CHARS} onChange={(e) => setTitle(e.target.value)} data-testid="vote-title" />
       <div className="add-board-fields">
