@@ -71,6 +71,8 @@ describe.skipIf(skip !== undefined)('voting from any board', () => {
       await expect.poll(() => group.getByTestId('vote-item').locator('.vote-text').allInnerTexts(), { timeout: 10_000 }).toEqual(['Bürgerbus', 'Mitfahrbank'])
       expect(await p.page.getByTestId('votes-remaining').innerText()).toContain('3 Punkte')
     }
+    // Said once, politely, wherever one is.
+    await expect.poll(() => ben.page.getByTestId('vote-announcement').innerText(), { timeout: 10_000 }).toBe('Abstimmung gestartet: „Was nehmen wir mit?“')
     expect(await axeViolations(ada.page)).toEqual([])
     await screenshot(ada.page, 'vote-anywhere-panel')
 
@@ -109,6 +111,7 @@ describe.skipIf(skip !== undefined)('voting from any board', () => {
       expect(await p.page.locator('body').innerText()).not.toContain('Die Abstimmung läuft')
     }
     await expect.poll(() => ben.page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 10_000 }).toBe('vote-results-heading')
+    await expect.poll(() => ben.page.getByTestId('vote-announcement').innerText(), { timeout: 10_000 }).toBe('Abstimmung beendet: „Was nehmen wir mit?“')
     expect(await axeViolations(ben.page)).toEqual([])
     await screenshot(ben.page, 'vote-anywhere-closed')
     // On a board the vote was not about, the closed vote can be put away.
