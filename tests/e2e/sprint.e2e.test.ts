@@ -170,6 +170,8 @@ describe.skipIf(skip !== undefined)('a sprint as planned in advance', () => {
         await gallery.waitOpen()
         await expect.poll(() => gallery.page.getByTestId('gallery-room').count()).toBe(2)
         await expect.poll(async () => (await gallery.rooms()).flatMap((r) => r.concepts).sort()).toEqual(people.map((p) => p.concept).sort())
+        // The vote that opened as the breakout ended is there too: what it is about, and where it runs.
+        await expect.poll(() => gallery.page.getByTestId('vote-panel').getByTestId('vote-runs-on').innerText()).toContain('Die Abstimmung läuft auf')
       }
       await expect.poll(() => ada.page.locator('[data-testid="room-thumbnail"][data-loaded="true"]').count()).toBe(2)
       expect(await axeViolations(ada.page)).toEqual([])
@@ -192,7 +194,7 @@ describe.skipIf(skip !== undefined)('a sprint as planned in advance', () => {
         await panel.waitFor()
         await expect.poll(() => panel.getByTestId('vote-runs-on').innerText()).toContain('Die Abstimmung läuft auf')
         // Every content card of both rooms, grouped by room board; the untouched template cards are not offered.
-        await expect.poll(() => panel.getByTestId('vote-group').locator('h3').allInnerTexts()).toEqual(ROOMS.map((r) => r.title))
+        await expect.poll(() => panel.getByTestId('vote-group').locator('h3').allInnerTexts()).toEqual(ROOMS.map((r) => `Arbeitsphase: ${r.title}`))
         await expect.poll(async () => (await panel.getByTestId('vote-item').locator('.vote-text').allInnerTexts()).sort()).toEqual(people.map((p) => p.concept).sort())
         expect(await person.page.getByTestId('votes-remaining').innerText()).toContain('3 Punkte')
       }
@@ -247,8 +249,9 @@ describe.skipIf(skip !== undefined)('a sprint as planned in advance', () => {
       // ---------------------------------------------------------------- The last vote: started, nobody votes, its timer ends it.
       await agenda.phase('Blitzlicht').getByTestId('phase-start').click()
       await expect.poll(() => agenda.phase('Blitzlicht').getAttribute('data-status'), { timeout: 30_000 }).toBe('done')
-      await new ResultsGalleryPage(cem.page).waitOpen()
-      await screenshot(cem.page, 'sprint-second-gallery')
+      // Those who chose a room land on its gallery (Cem chose none and stays where he is).
+      for (const person of [ada, ben]) await new ResultsGalleryPage(person.page).waitOpen()
+      await screenshot(ben.page, 'sprint-second-gallery-phone')
 
       // ---------------------------------------------------------------- The catalogue holds what people made.
       const { workshopId, token } = linkParts(await facilitator.facilitatorLink())
@@ -311,7 +314,9 @@ async function plusOn(page: Page, card: ReturnType<Page['getByTestId']>): Promis
   let index = await inside()
   if (index < 0) {
     // Out of view: the person scrolls to it (tldraw's "zoom to fit").
-    await page.evaluate(() => (window.__werkraum?.editor as unknown as { zoomToFit(): void }).zoomToFit())
+    await page.evaluate(() => {
+      ;(window.__werkraum?.editor as unknown as { zoomToFit(): void }).zoomToFit()
+    })
     await expect.poll(inside).toBeGreaterThanOrEqual(0)
     index = await inside()
   }

@@ -13,6 +13,7 @@ import { RoomChooser } from '../components/workshop/RoomChooser.tsx'
 import { RoomHeader } from '../components/workshop/RoomHeader.tsx'
 import { RoomsNav } from '../components/workshop/RoomsNav.tsx'
 import { VoteAnnouncer } from '../components/workshop/VoteAnnouncer.tsx'
+import { VotePanel } from '../components/workshop/VotePanel.tsx'
 import { WorkshopNav } from '../components/workshop/WorkshopNav.tsx'
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts'
 import { workshopPath, type WorkshopSubview } from '../routing/route.ts'
@@ -29,6 +30,9 @@ import { NamePrompt } from './NamePrompt.tsx'
 import { ResultsGallery } from './ResultsGallery.tsx'
 import { WorkshopBoard } from './WorkshopBoard.tsx'
 import { WorkshopConsole } from './WorkshopConsole.tsx'
+
+/** The gallery's vote panel has no canvas to lend its dots to. */
+const ignore = (): void => undefined
 
 interface WorkshopViewProps {
   readonly session: WorkshopSession
@@ -55,6 +59,7 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
   const board = subview.kind === 'board' ? (subview.boardId === undefined ? boards[0] : openable.find((b) => b.id === subview.boardId)) : undefined
   const facilitation = control?.facilitation
   const breakoutNow = facilitation ? runningBreakout(facilitation.breakouts) : undefined
+  const openVote = control?.votes.find((v) => v.status === 'open')
   const commands = useCommand(workshop.id, session.token)
   useBreakoutNavigation(workshop.id, workshop.participantId, role, facilitation, subview)
   const summon = useSummon(workshop.id, control === undefined ? undefined : (facilitation?.summon ?? null), role)
@@ -113,7 +118,13 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
             control === undefined ? (
               <p className="board-message">{t('workshop.loading')}</p>
             ) : (
-              <ResultsGallery workshopId={workshop.id} token={session.token} phaseId={resultsOf} role={role} facilitation={control.facilitation} people={control.participants} boards={control.boards} plenary={boards[0]} />
+              <>
+                {/* A vote that opens as the breakout ends (the next phase of a planned sprint) runs on these results: vote from here, or open a board. */}
+                {openVote !== undefined ? (
+                  <VotePanel key={openVote.id} workshopId={workshop.id} token={session.token} boardId="" vote={openVote} editor={undefined} canVote={role !== 'observer'} titleOf={titleOf} onMine={ignore} onCast={ignore} />
+                ) : null}
+                <ResultsGallery workshopId={workshop.id} token={session.token} phaseId={resultsOf} role={role} facilitation={control.facilitation} people={control.participants} boards={control.boards} plenary={boards[0]} />
+              </>
             )
           ) : board !== undefined ? (
             <WorkshopBoard

@@ -377,7 +377,8 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
           if (phase?.kind === 'vote' && phase.vote !== undefined && !resolveVoteBoards(phase.vote, planned.breakouts).ok) return sendApiError(req, res, 409, 'results_not_ready')
           if (source?.kind === 'continue' && breakoutOfPhase(planned.breakouts, source.phaseId)?.status !== 'ended') return sendApiError(req, res, 409, 'results_not_ready')
           if (source?.kind === 'topVoted') {
-            const prepared = await topVotedSeeds(ctx.store, ctx.readDocument, workshopId, source)
+            // Started while the vote phase runs, the vote closes with it: its ballots so far are the result.
+            const prepared = await topVotedSeeds(ctx.store, ctx.readDocument, workshopId, source, planned.currentPhaseId)
             if (prepared === 'not_ready') return sendApiError(req, res, 409, 'results_not_ready')
             seeds = prepared
           }

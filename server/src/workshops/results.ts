@@ -111,16 +111,20 @@ export interface TopVotedSeed {
  * The rooms a `topVoted` breakout opens: the top cards (or notes) of the vote
  * that the earlier vote phase opened and closed, in ranking order. `not_ready`
  * when that vote has not closed, or nobody voted for anything that still exists.
+ * A vote still open counts as closed when its phase is `ending` (the one
+ * running as this breakout starts, which ends it and closes its vote).
  */
 export async function topVotedSeeds(
   store: WorkshopStore,
   read: ReadDocument,
   workshopId: string,
   source: Extract<BreakoutSource, { kind: 'topVoted' }>,
+  ending: string | null = null,
 ): Promise<TopVotedSeed[] | 'not_ready'> {
+  const closing = (s: { readonly status: string; readonly phaseId?: string | undefined }): boolean => s.status === 'closed' || (s.status === 'open' && s.phaseId === ending)
   const session = store.votes
     .sessions(workshopId)
-    .filter((s) => s.phaseId === source.phaseId && s.status === 'closed' && s.target === 'notes')
+    .filter((s) => s.phaseId === source.phaseId && closing(s) && s.target === 'notes')
     .at(-1)
   if (session === undefined) return 'not_ready'
   const rows = (await resultRows(store, read, workshopId, session, false)).filter((r) => splitItem(r.item).shapeId !== undefined)
