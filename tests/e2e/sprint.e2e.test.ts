@@ -172,6 +172,7 @@ describe.skipIf(skip !== undefined)('a sprint as planned in advance', () => {
         await expect.poll(async () => (await gallery.rooms()).flatMap((r) => r.concepts).sort()).toEqual(people.map((p) => p.concept).sort())
         // The vote that opened as the breakout ended is there too: what it is about, and where it runs.
         await expect.poll(() => gallery.page.getByTestId('vote-panel').getByTestId('vote-runs-on').innerText()).toContain('Die Abstimmung läuft auf')
+        await expect.poll(() => gallery.page.getByTestId('vote-panel').getByTestId('vote-item').count()).toBe(people.length)
       }
       await expect.poll(() => ada.page.locator('[data-testid="room-thumbnail"][data-loaded="true"]').count()).toBe(2)
       expect(await axeViolations(ada.page)).toEqual([])
