@@ -1,5 +1,5 @@
 import { breakoutOfPhase, type BreakoutRoom, type Facilitation, type Role } from '@werkraum/shared'
-import { useId } from 'react'
+import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AppLink } from '../components/AppLink.tsx'
 import { BringResults } from '../components/workshop/BringResults.tsx'
@@ -18,6 +18,8 @@ interface ResultsGalleryProps {
   readonly boards: readonly ControlBoard[]
   /** The plenary: where the facilitator brings the results. */
   readonly plenary: ControlBoard | undefined
+  /** Shown under the heading: the vote that runs on these results, if one is open. */
+  readonly children?: ReactNode
 }
 
 /**
@@ -26,7 +28,7 @@ interface ResultsGalleryProps {
  * concept cards, with a way onto the board. Where participants land when the
  * breakout ends (unless the phase's plan says otherwise).
  */
-export function ResultsGallery({ workshopId, token, phaseId, role, facilitation, people, boards, plenary }: ResultsGalleryProps) {
+export function ResultsGallery({ workshopId, token, phaseId, role, facilitation, people, boards, plenary, children }: ResultsGalleryProps) {
   const { t } = useTranslation()
   const headingId = useId()
   const phase = facilitation.phases.find((p) => p.id === phaseId)
@@ -37,6 +39,7 @@ export function ResultsGallery({ workshopId, token, phaseId, role, facilitation,
       <h2 id={headingId} className="results-heading">
         {t('gallery.heading', { title })}
       </h2>
+      {children}
       {breakout === undefined ? (
         <div className="board-message" data-testid="results-none">
           <p>{t('gallery.none')}</p>

@@ -118,13 +118,12 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
             control === undefined ? (
               <p className="board-message">{t('workshop.loading')}</p>
             ) : (
-              <>
+              <ResultsGallery workshopId={workshop.id} token={session.token} phaseId={resultsOf} role={role} facilitation={control.facilitation} people={control.participants} boards={control.boards} plenary={boards[0]}>
                 {/* A vote that opens as the breakout ends (the next phase of a planned sprint) runs on these results: vote from here, or open a board. */}
                 {openVote !== undefined ? (
                   <VotePanel key={openVote.id} workshopId={workshop.id} token={session.token} boardId="" vote={openVote} editor={undefined} canVote={role !== 'observer'} titleOf={titleOf} onMine={ignore} onCast={ignore} />
                 ) : null}
-                <ResultsGallery workshopId={workshop.id} token={session.token} phaseId={resultsOf} role={role} facilitation={control.facilitation} people={control.participants} boards={control.boards} plenary={boards[0]} />
-              </>
+              </ResultsGallery>
             )
           ) : board !== undefined ? (
             <WorkshopBoard
