@@ -166,9 +166,10 @@ describe('a sprint planned in advance', () => {
     expect(seeded[0]).toMatchObject({ type: CONCEPT_CARD_TYPE, props: { title: 'Rufbus', idea: 'Idee zu Rufbus' } })
     expect(seeded[0]!.id).not.toBe('shape:rufbus')
     expect((await shapesOn(created, second.rooms[1]!.boardId, (s) => s.length === 1))[0]!.props.title).toBe('Lieferdienst')
-    expect((await command({ type: 'endPhase' })).status).toBe(200)
 
-    // Continue on the first boards: same rooms, same boards, same groups, writable for them again.
+    // Continue on the first boards: same rooms, same boards, same groups, writable for them again;
+    // started straight from the running breakout before it, which ends with it.
+    expect(running(created).phaseId).toBe(sharpen)
     expect((await command({ type: 'startPhase', phaseId: again })).status).toBe(200)
     const third = running(created)
     expect(third.rooms).toEqual(first.rooms)
@@ -191,12 +192,18 @@ describe('a sprint planned in advance', () => {
     const breakout = running(created)
     const roomBoard = breakout.rooms[0]!.boardId
     const writer = await open(workshopBoardDocName(created.id, roomBoard), created.facilitatorToken)
-    putRecords(writer.doc, [PAGE, card('shape:rufbus', 'Rufbus'), card('shape:leer', '', 400)])
+    // Only an untouched card: nothing to bring, and nothing recorded (a vote on the results stays on the rooms).
+    putRecords(writer.doc, [PAGE, card('shape:leer', '', 400)])
+    await waitFor(() => server.rooms.peek(workshopBoardDocName(created.id, roomBoard))?.doc.getArray('tl_records').length === 2, 'the empty card reached the server')
+    expect((await command({ type: 'endPhase' })).status).toBe(200)
+    expect((await command({ type: 'bringResults', phaseId: work, boardId: plenary, notes: true })).body.error?.code).toBe('nothing_to_bring')
+    expect(server.workshops.facilitation(created.id).breakouts[0]!.broughtTo).toBeUndefined()
+    // The facilitator writes on the ended room's board (only participants lose their pen there).
+    putRecords(writer.doc, [card('shape:rufbus', 'Rufbus')])
     await waitFor(() => server.rooms.peek(workshopBoardDocName(created.id, roomBoard))?.doc.getArray('tl_records').length === 3, 'the card reached the server')
     // Something on the plenary already: the results go below it.
     const plenaryClient = await open(workshopBoardDocName(created.id, plenary), created.facilitatorToken)
     putRecords(plenaryClient.doc, [PAGE, card('shape:input', 'Input', 0)])
-    expect((await command({ type: 'endPhase' })).status).toBe(200)
 
     // Participants cannot, rooms are no target, and the facilitator can once.
     expect((await command({ type: 'bringResults', phaseId: work, boardId: plenary, notes: false }, people[0]!.token)).status).toBe(403)

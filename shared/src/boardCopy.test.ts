@@ -129,6 +129,13 @@ describe('the results layout', () => {
     expect(copies.some((c) => ['shape:a', 'shape:e'].includes(c.id))).toBe(false)
   })
 
+  it('leaves who wrote the original behind: a copy is a new shape on another board', () => {
+    const written = { ...card('shape:w', 0, 0, 'W'), meta: { werkraumAuthors: [{ id: 'ada', name: 'Ada' }], other: 1 } }
+    const [copy] = layOutResults([{ title: 'R', boardId: 'b1', shapes: [written] }], { pageId: 'page:page', topIndex: null, left: 0, top: 0 }, newId).filter((r) => r.type !== 'frame')
+    expect(copy!.meta).toEqual({ other: 1, werkraumCopiedFrom: { boardId: 'b1', shapeId: 'shape:w' } })
+    expect(seedCopy(written, 'page:page', { boardId: 'b1' }, newId).meta).toEqual({ other: 1, werkraumCopiedFrom: { boardId: 'b1', shapeId: 'shape:w' } })
+  })
+
   it('places a seed alone at the top left of a new page', () => {
     const seed = seedCopy(card('shape:a', 500, 700, 'A'), 'page:new', { boardId: 'b1' }, newId)
     expect(seed).toMatchObject({ parentId: 'page:new', x: 0, y: 0, props: { title: 'A' } })

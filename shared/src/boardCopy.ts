@@ -223,7 +223,7 @@ export function layOutResults(
           x: PADDING + col * (columnWidth + GAP),
           y: cursorY,
           isLocked: false,
-          meta: { ...asObject(shape.meta), werkraumCopiedFrom: { boardId: room.boardId, shapeId: shape.id } },
+          meta: copyMeta(shape.meta, { boardId: room.boardId, shapeId: shape.id }),
         })
       })
       widest = Math.max(widest, PADDING * 2 + row.length * columnWidth + (row.length - 1) * GAP)
@@ -248,7 +248,7 @@ export function seedCopy(shape: ShapeRecord, pageId: string, from: { readonly bo
     x: 0,
     y: 0,
     isLocked: false,
-    meta: { ...asObject(shape.meta), werkraumCopiedFrom: { boardId: from.boardId, shapeId: shape.id } },
+    meta: copyMeta(shape.meta, { boardId: from.boardId, shapeId: shape.id }),
   }
 }
 
@@ -270,6 +270,11 @@ function frameRecord(id: string, parentId: string, index: string, x: number, y: 
   }
 }
 
-function asObject(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+/**
+ * A copy's meta: the original's, less who wrote it (a copy is a new shape on
+ * another board, whose banner names those who wrote there), plus where it came from.
+ */
+function copyMeta(meta: unknown, from: { readonly boardId: string; readonly shapeId: string }): Record<string, unknown> {
+  const { werkraumAuthors: _authors, ...rest } = typeof meta === 'object' && meta !== null && !Array.isArray(meta) ? (meta as Record<string, unknown>) : {}
+  return { ...rest, werkraumCopiedFrom: from }
 }

@@ -38,6 +38,10 @@ const MESSAGES = {
     de: 'Die Ergebnisse, auf denen das aufbaut, gibt es noch nicht: Die Arbeitsphase oder Abstimmung davor ist noch nicht gelaufen oder hat keine Stimmen.',
     en: 'The results this builds on are not there yet: the work phase or vote before it has not run, or has no votes.',
   },
+  nothing_to_bring: {
+    de: 'In den Räumen gibt es noch nichts zu holen: keine ausgefüllte Konzeptkarte (und, falls gewählt, keine Haftnotiz mit Text).',
+    en: 'There is nothing to bring from the rooms yet: no concept card with content (and, if chosen, no sticky note with text).',
+  },
   already_brought: { de: 'Diese Ergebnisse liegen schon im Plenum.', en: 'These results are already on the plenary board.' },
   room_full: { de: 'Dieser Raum ist voll. Bitte wählen Sie einen anderen.', en: 'This room is full. Please choose another one.' },
   last_board: { de: 'Das letzte Board eines Workshops kann nicht archiviert werden.', en: 'The last board of a workshop cannot be archived.' },

@@ -66,6 +66,12 @@ export const MAX_WRONG_CODES_PER_MINUTE = 10
  * clicking through a workshop stays far below.
  */
 export const MAX_COMMANDS_PER_MINUTE = 120
+/**
+ * Reads of what a vote is about, per person and minute. Each one reads every
+ * target board; browsers ask when a vote opens and every ten seconds, a
+ * script must not be able to make the server read boards in a loop.
+ */
+export const MAX_VOTE_ITEM_READS_PER_MINUTE = 60
 /** Workshops one address may create per minute. */
 export const MAX_CREATIONS_PER_MINUTE = 10
 
@@ -73,6 +79,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
   const wrongCodes = new RateLimiter(MAX_WRONG_CODES_PER_MINUTE)
   const creations = new RateLimiter(MAX_CREATIONS_PER_MINUTE)
   const commandsPerPerson = new RateLimiter(MAX_COMMANDS_PER_MINUTE)
+  const itemReadsPerPerson = new RateLimiter(MAX_VOTE_ITEM_READS_PER_MINUTE)
   /** Results being copied now (workshop/phase): a second click must not copy them twice. */
   const bringing = new Set<string>()
 
@@ -159,6 +166,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
   const voteItems = async (req: IncomingMessage, res: ServerResponse, workshopId: string, sessionId: string): Promise<void> => {
     const who = caller(req, res, workshopId)
     if (!who) return
+    if (!itemReadsPerPerson.hit(who.participant.id)) return sendApiError(req, res, 429, 'too_many_requests')
     const session = ctx.store.votes.session(workshopId, sessionId)
     if (!session) return sendApiError(req, res, 404, 'not_found')
     const boards = []
@@ -375,7 +383,11 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
           const phase = planned.phases.find((p) => p.id === body.phaseId)
           const source = phase?.kind === 'breakout' ? sourceOf(phase.breakout) : undefined
           if (phase?.kind === 'vote' && phase.vote !== undefined && !resolveVoteBoards(phase.vote, planned.breakouts).ok) return sendApiError(req, res, 409, 'results_not_ready')
-          if (source?.kind === 'continue' && breakoutOfPhase(planned.breakouts, source.phaseId)?.status !== 'ended') return sendApiError(req, res, 409, 'results_not_ready')
+          // The breakout it continues has ended, or ends now with the phase this start ends.
+          const continued = source?.kind === 'continue' ? breakoutOfPhase(planned.breakouts, source.phaseId) : undefined
+          if (source?.kind === 'continue' && continued?.status !== 'ended' && !(continued?.status === 'running' && planned.currentPhaseId === source.phaseId)) {
+            return sendApiError(req, res, 409, 'results_not_ready')
+          }
           if (source?.kind === 'topVoted') {
             // Started while the vote phase runs, the vote closes with it: its ballots so far are the result.
             const prepared = await topVotedSeeds(ctx.store, ctx.readDocument, workshopId, source, planned.currentPhaseId)
@@ -391,7 +403,9 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         const starting = body.type === 'startPhase' ? before.phases.find((p) => p.id === body.phaseId) : undefined
         if (starting?.kind === 'breakout') {
           const roomBoards = ctx.store.boards(workshopId).filter((b) => b.room).length
-          const rooms = starting.breakout?.rooms.length ?? BreakoutLimits.MAX_ROOMS
+          const from = sourceOf(starting.breakout).kind
+          // A continued breakout makes no boards; a top-voted one a board per top item.
+          const rooms = from === 'continue' ? 0 : from === 'topVoted' ? seeds.length : (starting.breakout?.rooms.length ?? BreakoutLimits.MAX_ROOMS)
           if (before.breakouts.length >= BreakoutLimits.MAX_BREAKOUTS || roomBoards + rooms > BreakoutLimits.MAX_ROOM_BOARDS) return sendApiError(req, res, 409, 'breakouts_full')
         }
         const result = applyAgendaCommand(before, body, Date.now(), newPhaseId)
@@ -407,11 +421,14 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
           return ok
         })
         if (!saved) return sendApiError(req, res, 413, 'state_too_large')
-        if (seeds.length > 0 && started !== undefined) {
+        // Only if the plan that opened the rooms still takes the top-voted items (it may have changed while they were read).
+        if (seeds.length > 0 && started?.kind === 'breakout' && sourceOf(started.breakout).kind === 'topVoted') {
           const rooms = ctx.store.facilitation(workshopId).breakouts.find((b) => b.phaseId === started.id && b.status === 'running')?.rooms ?? []
           // The rooms are open already; their cards follow a moment later (people may be in them).
           ctx.onWorkshopChanged(workshopId)
-          await plantSeeds(ctx.writeDocument, workshopId, rooms.map((r) => r.boardId), seeds)
+          const unplanted = await plantSeeds(ctx.writeDocument, workshopId, rooms.map((r) => r.boardId), seeds)
+          // The phase has started either way; the facilitator learns which rooms start without their card.
+          if (unplanted > 0) return sendApiJson(res, 200, { ok: true, unplanted })
         }
         break
       }
@@ -427,9 +444,12 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         bringing.add(key)
         try {
           const copied = await bringResults(ctx.readDocument, ctx.writeDocument, workshopId, breakout, body.boardId, body.notes)
+          // Nothing written: a vote on "the results" keeps running on the rooms, where something may still come.
+          if (copied === 0) return sendApiError(req, res, 409, 'nothing_to_bring')
           // Recorded after the copy: a vote on "the results" then runs on that board.
           const recorded = applyAgendaCommand(ctx.store.facilitation(workshopId), body, Date.now(), newPhaseId)
-          if (recorded.ok) ctx.store.saveFacilitation(workshopId, recorded.state)
+          if (!recorded.ok) return sendApiError(req, res, 409, recorded.error === 'not_found' ? 'results_not_ready' : recorded.error)
+          ctx.store.saveFacilitation(workshopId, recorded.state)
           ctx.onWorkshopChanged(workshopId)
           return sendApiJson(res, 200, { ok: true, copied })
         } finally {

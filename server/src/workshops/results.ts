@@ -84,6 +84,8 @@ export async function bringResults(
     sources.push(source)
     rooms.push({ title: room.title, boardId: room.boardId, shapes: source.shapes })
   }
+  // Nothing made in any room: no empty frames on the plenary.
+  if (rooms.every((room) => room.shapes.length === 0)) return 0
   const withSchema = sources.find((s) => s.schema !== undefined && s.page !== undefined)
   let copied = 0
   await write(workshopBoardDocName(workshopId, boardId), (doc) => {
@@ -150,19 +152,36 @@ export async function topVotedSeeds(
   return seeds.length === 0 ? 'not_ready' : seeds
 }
 
-/** Puts each seed's card on its room's new board (with the page and schema it came with). */
-export async function plantSeeds(write: WriteDocument, workshopId: string, boards: readonly string[], seeds: readonly TopVotedSeed[]): Promise<void> {
+/**
+ * Puts each seed's card on its room's new board (with the page and schema it
+ * came with), once: a board that holds a copy of it already is left alone.
+ * One board that cannot be written does not keep the others from their card;
+ * returns how many rooms are left without theirs.
+ */
+export async function plantSeeds(write: WriteDocument, workshopId: string, boards: readonly string[], seeds: readonly TopVotedSeed[]): Promise<number> {
+  let failed = 0
   for (const [i, seed] of seeds.entries()) {
     const boardId = boards[i]
     const page = seed.source.page
     if (boardId === undefined || page === undefined) continue
-    await write(workshopBoardDocName(workshopId, boardId), (doc) => {
-      // Opened by someone already (a fast participant): their page is the one to use.
-      const records = currentRecords(doc)
-      const existing = firstPage(records)
-      adoptSchema(doc, seed.source)
-      const copy = seedCopy(seed.shape, (existing ?? page).id, seed.from, newShapeId)
-      putRecords(doc, existing === undefined ? [page, copy] : [copy])
-    })
+    try {
+      await write(workshopBoardDocName(workshopId, boardId), (doc) => {
+        const records = currentRecords(doc)
+        if ([...records.values()].some((r) => isCopyOf(r, seed))) return
+        // Opened by someone already (a fast participant): their page is the one to use.
+        const existing = firstPage(records)
+        adoptSchema(doc, seed.source)
+        const copy = seedCopy(seed.shape, (existing ?? page).id, seed.from, newShapeId)
+        putRecords(doc, existing === undefined ? [page, copy] : [copy])
+      })
+    } catch {
+      failed++
+    }
   }
+  return failed
+}
+
+function isCopyOf(record: BoardRecord, seed: TopVotedSeed): boolean {
+  const from = (record.meta as { werkraumCopiedFrom?: { boardId?: unknown; shapeId?: unknown } } | undefined)?.werkraumCopiedFrom
+  return from?.boardId === seed.from.boardId && from.shapeId === seed.shape.id
 }
