@@ -351,7 +351,7 @@ export const de: Messages = {
     concepts: 'Konzepte',
     noConcepts: 'Noch keine ausgefüllte Konzeptkarte.',
     untitled: 'Konzept ohne Titel',
-    open: 'Tafel öffnen',
+    open: 'Board öffnen',
     openOf: '„{{title}}“',
     view: 'Galerie der Ergebnisse öffnen',
     choose: 'Gruppenarbeit',

@@ -1,4 +1,4 @@
-import { CONCEPT_CARD_TYPE, WorkshopLimits, workshopBoardDocName, type BoardTemplate, type Locale, type PageBounds, type Summon } from '@werkraum/shared'
+import { CONCEPT_CARD_TYPE, WorkshopLimits, isMadeShape, workshopBoardDocName, type BoardTemplate, type Locale, type PageBounds, type Summon } from '@werkraum/shared'
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Box, type Editor, type TLComponents } from 'tldraw'
@@ -197,8 +197,18 @@ const READABLE_INSET_PX = 48
  */
 function zoomToFitReadable(editor: Editor, minZoom: number | undefined): void {
   editor.zoomToFit({ animation: { duration: 0 } })
-  const bounds = editor.getCurrentPageBounds()
-  if (minZoom === undefined || bounds === undefined || editor.getZoomLevel() >= minZoom) return
+  if (minZoom === undefined || editor.getZoomLevel() >= minZoom) return
+  // Too big to read at once: show what people made here (a card written in the room, results brought in),
+  // so someone coming back finds their work; on a board still as the template laid it out, its start.
+  const made = editor
+    .getCurrentPageShapes()
+    .filter((shape) => isMadeShape(shape))
+    .map((shape) => editor.getShapePageBounds(shape.id))
+    .filter((b): b is Box => b !== undefined)
+  const bounds = made.length > 0 ? Box.Common(made) : editor.getCurrentPageBounds()
+  if (bounds === undefined) return
+  editor.zoomToBounds(bounds, { inset: READABLE_INSET_PX, targetZoom: 1, immediate: true })
+  if (editor.getZoomLevel() >= minZoom) return
   const inset = READABLE_INSET_PX / minZoom
   editor.setCamera({ x: -bounds.x + inset, y: -bounds.y + inset, z: minZoom }, { immediate: true })
 }

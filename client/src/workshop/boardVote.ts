@@ -49,7 +49,8 @@ export function useVoteItems(workshopId: string, token: string, vote: ControlVot
     const timer = setInterval(() => setRound((n) => n + 1), VOTE_ITEMS_REFRESH_MS)
     return () => clearInterval(timer)
   }, [open])
-  const stateKey = `${vote.id} ${vote.status} ${vote.boardIds.join(',')} ${JSON.stringify(vote.counts ?? {})}`
+  // Not the counts: every ballot would make every browser read every target board again.
+  const stateKey = `${vote.id} ${vote.status} ${vote.boardIds.join(',')}`
   useEffect(() => {
     if (!open) return
     const abort = new AbortController()

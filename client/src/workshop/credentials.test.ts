@@ -101,3 +101,24 @@ describe('the list of workshops on the start page', () => {
     expect(listedWorkshops().find((w) => w.id === 'Four')).toBeUndefined()
   })
 })
+
+describe('with real storage shared by tabs', () => {
+  it('does not bring back what another tab removed', () => {
+    const items = new Map<string, string>()
+    const storage = { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) }
+    Object.defineProperty(globalThis, 'localStorage', { value: storage, configurable: true })
+    try {
+      storeCredential('Tab1', { token: 'secret' })
+      expect(credentialFor('Tab1')?.token).toBe('secret')
+      // Another tab takes the last workshop off the list: storage is empty now.
+      items.clear()
+      expect(credentialFor('Tab1')).toBeUndefined()
+      // This tab then writes something else: the removed workshop stays removed.
+      storeCredential('Tab2', { token: 'other' })
+      expect(credentialFor('Tab1')).toBeUndefined()
+      expect(credentialFor('Tab2')?.token).toBe('other')
+    } finally {
+      Reflect.deleteProperty(globalThis, 'localStorage')
+    }
+  })
+})

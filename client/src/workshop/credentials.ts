@@ -92,13 +92,13 @@ function storedMap<T extends object>(key: string, parse: (raw: string | null) =>
   let fallback: Record<string, T> = {}
   return {
     current(): Record<string, T> {
-      let stored: Record<string, T> = {}
       try {
-        stored = parse(localStorage.getItem(key))
+        // Storage is the truth whenever it answers, also when it is empty: another tab may have emptied it.
+        return parse(localStorage.getItem(key))
       } catch {
-        // No storage: the fallback below.
+        // No storage (private mode, blocked): what this tab saved.
+        return fallback
       }
-      return Object.keys(stored).length > 0 ? stored : fallback
     },
     save(map: Record<string, T>): void {
       fallback = map

@@ -188,7 +188,16 @@ export function VotePanel({ workshopId, token, boardId, vote, editor, canVote, t
         <Ranking workshopId={workshopId} token={token} vote={vote} fallback={here ? live : []} countText={countText} itemText={itemText} />
         {runsOn}
         {onDismiss !== undefined ? (
-          <button type="button" className="button button--small" data-testid="vote-dismiss" onClick={onDismiss}>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="vote-dismiss"
+            onClick={() => {
+              // The panel goes with its button: the keyboard continues at the page's main content, not at the top.
+              document.getElementById('main')?.focus()
+              onDismiss()
+            }}
+          >
             {t('votes.dismiss')}
           </button>
         ) : null}
