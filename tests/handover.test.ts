@@ -224,6 +224,14 @@ describe('a sprint planned in advance', () => {
     // A vote on "the results" now runs on the plenary board.
     const opened = await command({ type: 'openVote', title: 'Punkte', kind: 'dots', target: 'notes', boardIds: [], resultsOf: work, votesPerPerson: 3, maxPerItem: 3, anonymous: true, hidden: false })
     expect(opened.status).toBe(201)
-    expect(server.workshops.votes.sessions(created.id).find((s) => s.status === 'open')!.boardIds).toEqual([plenary])
+    const vote = server.workshops.votes.sessions(created.id).find((s) => s.status === 'open')!
+    expect(vote.boardIds).toEqual([plenary])
+    // Only the results count there, not what the plenary held before.
+    const ballot = (shapeId: string) => command({ type: 'castVote', sessionId: vote.id, boardId: plenary, shapeId, requestId: `r-${shapeId}` }, people[0]!.token)
+    expect((await ballot('shape:input')).body.error?.code).toBe('not_eligible')
+    expect((await ballot(copy.id)).status).toBe(200)
+    const items = await fetch(`${server.url}/api/workshops/${created.id}/votes/${vote.id}/items`, { headers: { authorization: `Bearer ${people[1]!.token}` } })
+    const listed = (await items.json()) as { boards: Array<{ boardId: string; items: Array<{ shapeId: string; text: string }> }> }
+    expect(listed.boards).toEqual([{ boardId: plenary, title: expect.any(String), items: [{ shapeId: copy.id, type: CONCEPT_CARD_TYPE, text: 'Rufbus' }] }])
   })
 })

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { EMPTY_FACILITATION, applyAgendaCommand, beginBreakout, isEarlierPhase, parseFacilitation, type AgendaCommand, type Facilitation } from './agenda.ts'
 import { afterOf, roomOfBoard, breakoutAccess, sourceOf, type BreakoutPlan } from './breakout.ts'
-import { resolveVoteBoards, topItems, type VotePlan } from './votes.ts'
+import { isVoteItem, resolveVoteBoards, topItems, type VotePlan } from './votes.ts'
 
 function attempt(state: Facilitation, command: AgendaCommand): ReturnType<typeof applyAgendaCommand> {
   let n = 0
@@ -114,13 +114,22 @@ describe('resolving "the results of a breakout phase"', () => {
 
   it('gives its rooms’ boards, with the named boards and without duplicates', () => {
     const s = afterFirstBreakout()
-    expect(resolveVoteBoards(votePlan({ resultsOf: 'p2' }), s.breakouts)).toEqual({ ok: true, boardIds: ['b1', 'b2'] })
-    expect(resolveVoteBoards(votePlan({ resultsOf: 'p2', boardIds: ['plenum', 'b1'] }), s.breakouts)).toEqual({ ok: true, boardIds: ['plenum', 'b1', 'b2'] })
+    expect(resolveVoteBoards(votePlan({ resultsOf: 'p2' }), s.breakouts)).toEqual({ ok: true, boardIds: ['b1', 'b2'], onlyCopiesOn: [] })
+    expect(resolveVoteBoards(votePlan({ resultsOf: 'p2', boardIds: ['plenum', 'b1'] }), s.breakouts)).toEqual({ ok: true, boardIds: ['plenum', 'b1', 'b2'], onlyCopiesOn: [] })
   })
 
-  it('gives the board the results were brought onto, once they are there', () => {
+  it('gives the board the results were brought onto, once they are there, where only the copies count', () => {
     const s = run(afterFirstBreakout(), { type: 'bringResults', phaseId: 'p2', boardId: 'plenum', notes: false })
-    expect(resolveVoteBoards(votePlan({ resultsOf: 'p2' }), s.breakouts)).toEqual({ ok: true, boardIds: ['plenum'] })
+    expect(resolveVoteBoards(votePlan({ resultsOf: 'p2' }), s.breakouts)).toEqual({ ok: true, boardIds: ['plenum'], onlyCopiesOn: ['plenum'] })
+    // Named as a board too: everything on it counts.
+    expect(resolveVoteBoards(votePlan({ resultsOf: 'p2', boardIds: ['plenum'] }), s.breakouts)).toEqual({ ok: true, boardIds: ['plenum'], onlyCopiesOn: [] })
+    const session = { onlyCopiesOn: ['plenum'] }
+    const card = { type: 'concept-card', props: { title: 'Rufbus' } }
+    expect(isVoteItem(session, 'plenum', card)).toBe(false)
+    expect(isVoteItem(session, 'plenum', { ...card, meta: { werkraumCopiedFrom: { boardId: 'b1', shapeId: 'shape:x' } } })).toBe(true)
+    expect(isVoteItem(session, 'b1', card)).toBe(true)
+    expect(isVoteItem({}, 'plenum', { type: 'concept-card', props: { title: ' ' } })).toBe(false)
+    expect(isVoteItem({}, 'plenum', { type: 'geo', props: {} })).toBe(false)
   })
 })
 

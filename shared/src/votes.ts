@@ -4,7 +4,7 @@
  * rules inside one storage transaction.
  */
 import { breakoutOfPhase, type Breakout } from './breakout.ts'
-import { CONCEPT_CARD_TYPE, conceptCardText } from './concept.ts'
+import { CONCEPT_CARD_TYPE, conceptCardText, isEmptyConceptCard } from './concept.ts'
 
 export const VOTE_KINDS = ['dots', 'pledge'] as const
 /** `dots`: a budget of dots to spread; `pledge`: "I'd work on this", always named, one mark per item. */
@@ -54,6 +54,32 @@ export interface VoteSession {
   readonly closedAt?: number
   /** The vote phase it was opened in, if any: that phase's end closes it. */
   readonly phaseId?: string
+  /**
+   * Boards on which only copied results count: the board a breakout's results
+   * were brought onto, when the vote is on "the results of" that breakout (the
+   * plenary's other notes are not the groups' results).
+   */
+  readonly onlyCopiesOn?: readonly string[]
+}
+
+/** A shape as far as a vote looks at it (tldraw's record, or what the server reads of it). */
+export interface VotableShape {
+  readonly type: string
+  readonly props: unknown
+  readonly meta?: unknown
+}
+
+/**
+ * Whether a shape on `boardId` is something to vote on in `session`: a sticky
+ * note or a concept card somebody wrote on, and on a board of results brought
+ * into the plenary only the copies. Server, panel and canvas ask the same.
+ */
+export function isVoteItem(session: { readonly onlyCopiesOn?: readonly string[] | undefined }, boardId: string, shape: VotableShape): boolean {
+  if (!VOTABLE_SHAPE_TYPES.includes(shape.type)) return false
+  if (shape.type === CONCEPT_CARD_TYPE && isEmptyConceptCard(shape.props)) return false
+  if (session.onlyCopiesOn?.includes(boardId) !== true) return true
+  const meta = shape.meta as { werkraumCopiedFrom?: unknown } | undefined
+  return typeof meta?.werkraumCopiedFrom === 'object' && meta.werkraumCopiedFrom !== null
 }
 
 /** The settings of a vote, as a facilitator chooses them (on the spot, or planned with a vote phase). */
@@ -81,16 +107,23 @@ export interface VotePlan {
  * `not_run` when the phase has not run a breakout (yet); `no_boards` when
  * nothing is left to vote on.
  */
-export function resolveVoteBoards(plan: VotePlan, breakouts: readonly Breakout[]): { readonly ok: true; readonly boardIds: readonly string[] } | { readonly ok: false; readonly error: 'not_run' | 'no_boards' } {
+export function resolveVoteBoards(
+  plan: VotePlan,
+  breakouts: readonly Breakout[],
+): { readonly ok: true; readonly boardIds: readonly string[]; readonly onlyCopiesOn: readonly string[] } | { readonly ok: false; readonly error: 'not_run' | 'no_boards' } {
   const boards = [...plan.boardIds]
+  const onlyCopiesOn: string[] = []
   if (plan.resultsOf !== undefined) {
     const breakout = breakoutOfPhase(breakouts, plan.resultsOf)
     if (breakout === undefined) return { ok: false, error: 'not_run' }
-    if (breakout.broughtTo !== undefined) boards.push(breakout.broughtTo)
-    else boards.push(...breakout.rooms.map((r) => r.boardId))
+    if (breakout.broughtTo !== undefined) {
+      boards.push(breakout.broughtTo)
+      // Named in the plan as well: everything on it counts.
+      if (!plan.boardIds.includes(breakout.broughtTo)) onlyCopiesOn.push(breakout.broughtTo)
+    } else boards.push(...breakout.rooms.map((r) => r.boardId))
   }
   const unique = [...new Set(boards)]
-  return unique.length === 0 ? { ok: false, error: 'no_boards' } : { ok: true, boardIds: unique }
+  return unique.length === 0 ? { ok: false, error: 'no_boards' } : { ok: true, boardIds: unique, onlyCopiesOn }
 }
 
 /**

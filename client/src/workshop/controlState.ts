@@ -51,6 +51,8 @@ export interface ControlVote {
   readonly openedAt: number
   readonly counts: Readonly<Record<string, number>> | undefined
   readonly pledges: Readonly<Record<string, readonly string[]>> | undefined
+  /** Boards on which only copied results count (results brought into the plenary). */
+  readonly onlyCopiesOn?: readonly string[]
 }
 
 function readVote(id: string, value: unknown): ControlVote | undefined {
@@ -76,6 +78,7 @@ function readVote(id: string, value: unknown): ControlVote | undefined {
     openedAt: typeof value.openedAt === 'number' ? value.openedAt : 0,
     counts: numbers(counts),
     pledges: lists(pledges),
+    ...(Array.isArray(value.onlyCopiesOn) ? { onlyCopiesOn: value.onlyCopiesOn.filter((b): b is string => typeof b === 'string') } : {}),
   }
 }
 

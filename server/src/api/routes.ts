@@ -27,7 +27,7 @@ import { chooseRoom, openBreakout, placeLateComer, takeOutOfRooms } from '../wor
 import { bringResults, plantSeeds, topVotedSeeds, type TopVotedSeed, type WriteDocument } from '../workshops/results.ts'
 import type { Participant, Workshop, WorkshopStore } from '../workshops/store.ts'
 import { accessOf } from '../workshops/access.ts'
-import { itemOnBoard, itemsOnBoard } from '../workshops/voteItems.ts'
+import { isVoteItemOnBoard, itemsOnBoard } from '../workshops/voteItems.ts'
 import { closeVoteWithPhase } from '../workshops/votes.ts'
 import { resultRows } from '../workshops/voteResults.ts'
 import { buildCatalogue } from '../workshops/catalogue.ts'
@@ -107,7 +107,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
         : body.shapeId !== null &&
           (body.type === 'retractVote' ||
             (isOpenBoard(ctx.store, workshopId, body.boardId) &&
-              (await ctx.readDocument(workshopBoardDocName(workshopId, body.boardId), (doc) => itemOnBoard(doc, body.shapeId!))) !== undefined)))
+              (await ctx.readDocument(workshopBoardDocName(workshopId, body.boardId), (doc) => isVoteItemOnBoard(doc, session, body.boardId, body.shapeId!))))))
     if (!eligible) return sendApiError(req, res, 409, 'not_eligible')
     const item = itemKey(body.boardId, body.shapeId)
     const outcome =
@@ -174,7 +174,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       const docName = workshopBoardDocName(workshopId, boardId)
       const board = ctx.store.board(workshopId, boardId)
       if (!board || board.archived || accessOf(ctx.store, docName, { workshopId, participantId: who.participant.id }) === undefined) continue
-      const items = session.target === 'notes' ? await ctx.readDocument(docName, itemsOnBoard) : []
+      const items = session.target === 'notes' ? await ctx.readDocument(docName, (doc) => itemsOnBoard(doc, session, boardId)) : []
       boards.push({ boardId, title: board.title, items })
     }
     sendApiJson(res, 200, { sessionId, boards })
@@ -648,6 +648,7 @@ function openVoteSession(
     title: plan.title,
     target: plan.target,
     boardIds,
+    ...(resolved.onlyCopiesOn.length > 0 ? { onlyCopiesOn: resolved.onlyCopiesOn } : {}),
     ...normaliseSession(plan),
     status: 'open',
     openedAt: Date.now(),

@@ -3,7 +3,7 @@
  * concept card that exists on the board (for `notes` sessions), and its text
  * for the results.
  */
-import { CONCEPT_CARD_TYPE, RECORDS_KEY, VOTABLE_SHAPE_TYPES, isEmptyConceptCard, readingOrder, votableText } from '@werkraum/shared'
+import { RECORDS_KEY, VOTABLE_SHAPE_TYPES, isVoteItem, readingOrder, votableText, type VoteSession } from '@werkraum/shared'
 import type * as Y from 'yjs'
 
 /**
@@ -34,6 +34,14 @@ export function itemOnBoard(doc: Y.Doc, shapeId: string): VoteItem | undefined {
   return { shapeId, text: votableText(r.type, r.props) }
 }
 
+/** Whether `shapeId` on this board is something to vote on in `session` now (see `isVoteItem`). */
+export function isVoteItemOnBoard(doc: Y.Doc, session: Pick<VoteSession, 'onlyCopiesOn'>, boardId: string, shapeId: string): boolean {
+  const record = recordAt(doc, shapeId)
+  if (typeof record !== 'object' || record === null) return false
+  const r = record as { typeName?: unknown; type?: unknown; props?: unknown; meta?: unknown }
+  return r.typeName === 'shape' && typeof r.type === 'string' && isVoteItem(session, boardId, { type: r.type, props: r.props, meta: r.meta })
+}
+
 export interface BoardItem extends VoteItem {
   readonly type: string
 }
@@ -44,8 +52,8 @@ export interface BoardItem extends VoteItem {
  * note in a frame is where the frame puts it). Concept cards nobody wrote on
  * are left out: an untouched template card is nothing to vote on.
  */
-export function itemsOnBoard(doc: Y.Doc): BoardItem[] {
-  const records = new Map<string, { typeName?: unknown; type?: unknown; props?: unknown; x?: unknown; y?: unknown; parentId?: unknown }>()
+export function itemsOnBoard(doc: Y.Doc, session: Pick<VoteSession, 'onlyCopiesOn'>, boardId: string): BoardItem[] {
+  const records = new Map<string, { typeName?: unknown; type?: unknown; props?: unknown; meta?: unknown; x?: unknown; y?: unknown; parentId?: unknown }>()
   // Later entries for a key replace earlier ones (see `recordAt`).
   for (const entry of doc.getArray<unknown>(RECORDS_KEY).toArray()) {
     const e = entry as { key?: unknown; val?: unknown } | undefined
@@ -63,8 +71,7 @@ export function itemsOnBoard(doc: Y.Doc): BoardItem[] {
   }
   const found: Array<BoardItem & { x: number; y: number }> = []
   for (const [shapeId, r] of records) {
-    if (r.typeName !== 'shape' || typeof r.type !== 'string' || !VOTABLE_SHAPE_TYPES.includes(r.type)) continue
-    if (r.type === CONCEPT_CARD_TYPE && isEmptyConceptCard(r.props)) continue
+    if (r.typeName !== 'shape' || typeof r.type !== 'string' || !isVoteItem(session, boardId, { type: r.type, props: r.props, meta: r.meta })) continue
     found.push({ shapeId, type: r.type, text: votableText(r.type, r.props), ...pagePosition(shapeId) })
   }
   return readingOrder(found).map(({ shapeId, type, text }) => ({ shapeId, type, text }))

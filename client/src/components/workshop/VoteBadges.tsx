@@ -1,4 +1,4 @@
-import { CONCEPT_CARD_TYPE, VOTABLE_SHAPE_TYPES, isEmptyConceptCard, itemKey } from '@werkraum/shared'
+import { VOTABLE_SHAPE_TYPES, isVoteItem, itemKey } from '@werkraum/shared'
 import { useContext } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import { VoteBadgeContext } from './VotePanel.tsx'
@@ -19,7 +19,7 @@ export function VoteBadges() {
       if (info?.cast === undefined || info.vote === undefined || info.vote.status !== 'open' || info.vote.target !== 'notes' || !info.vote.boardIds.includes(info.boardId)) return []
       return editor
         .getCurrentPageShapes()
-        .filter((s) => VOTABLE_SHAPE_TYPES.includes(s.type) && !(s.type === CONCEPT_CARD_TYPE && isEmptyConceptCard(s.props)))
+        .filter((s) => isVoteItem(info.vote ?? {}, info.boardId, s))
         .map((s) => {
           const bounds = editor.getShapePageBounds(s.id)
           if (!bounds) return undefined

@@ -1,4 +1,4 @@
-import { CONCEPT_CARD_TYPE, VOTABLE_SHAPE_TYPES, isEmptyConceptCard, itemKey, readingOrder, votableText } from '@werkraum/shared'
+import { CONCEPT_CARD_TYPE, isVoteItem, itemKey, readingOrder, votableText } from '@werkraum/shared'
 import { createContext, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useValue, type Editor } from 'tldraw'
@@ -37,22 +37,23 @@ interface PanelItem {
   readonly text: string
 }
 
-/** The sticky notes and written-on concept cards on the current page, in reading order, kept up to date as people write. */
-function useLiveItems(editor: Editor | undefined, boardId: string): readonly PanelItem[] {
+/** What can be voted on on the current page (see `isVoteItem`), in reading order, kept up to date as people write. */
+function useLiveItems(editor: Editor | undefined, boardId: string, vote: ControlVote): readonly PanelItem[] {
+  const onlyCopiesOn = vote.onlyCopiesOn
   return useValue(
     'vote notes',
     () => {
       if (editor === undefined) return []
       const found = editor
         .getCurrentPageShapes()
-        .filter((s) => VOTABLE_SHAPE_TYPES.includes(s.type) && !(s.type === CONCEPT_CARD_TYPE && isEmptyConceptCard(s.props)))
+        .filter((s) => isVoteItem({ onlyCopiesOn }, boardId, s))
         .map((s) => {
           const at = editor.getShapePageBounds(s.id)
           return { key: itemKey(boardId, s.id), boardId, shapeId: s.id as string, type: s.type, text: votableText(s.type, s.props), x: at?.x ?? 0, y: at?.y ?? 0 }
         })
       return readingOrder(found).map(({ key, shapeId, type, text }) => ({ key, boardId, shapeId, type, text }))
     },
-    [editor, boardId],
+    [editor, boardId, onlyCopiesOn],
   )
 }
 
@@ -87,7 +88,7 @@ export function VotePanel({ workshopId, token, boardId, vote, editor, canVote, t
   const resultsRef = useRef<HTMLHeadingElement>(null)
   const closed = vote.status === 'closed'
   const here = vote.boardIds.includes(boardId)
-  const live = useLiveItems(here && vote.target === 'notes' ? editor : undefined, boardId)
+  const live = useLiveItems(here && vote.target === 'notes' ? editor : undefined, boardId, vote)
   const fetched = useVoteItems(workshopId, token, vote)
   const [mine, setMine] = useState<Readonly<Record<string, number>>>({})
   const [remaining, setRemaining] = useState<number>(vote.votesPerPerson)
