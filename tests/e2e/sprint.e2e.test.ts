@@ -221,9 +221,9 @@ describe.skipIf(skip !== undefined)('a sprint as planned in advance', () => {
       await expect.poll(() => cem.page.getByTestId('vote-plus').count()).toBe([...roomOf.values()].filter((b) => b === roomOf.get('Cem')).length)
       const plus = await plusOn(cem.page, card)
       await screenshot(cem.page, 'sprint-vote-canvas')
-      // A real mouse click at the badge's centre. Not waiting for Playwright's "stable" check: on a loaded
-      // machine it sometimes never settles (the layer re-renders with every control update); a click that
-      // misses the badge fails the count below.
+      // A real mouse click at the badge's centre. Not waiting for Playwright's "stable" check: beside another
+      // browser test it sometimes never reported the badge stable (its cause not found; the badge's box was the
+      // same in every sample taken); a click that misses the badge fails the count below.
       await plus.click({ force: true })
       await expect.poll(() => cem.page.getByTestId('votes-remaining').innerText()).toContain('2 Punkte')
 
