@@ -37,6 +37,7 @@ import { sendApiError, sendApiJson } from './errors.ts'
 import { readBody, readRaw } from './body.ts'
 import { MAX_IMAGES_PER_WORKSHOP, MAX_IMAGE_BYTES, MAX_IMAGE_BYTES_PER_WORKSHOP, imageHeaders, sniffImageType } from './images.ts'
 import { RateLimiter, addressKey } from './rateLimit.ts'
+import { createGalleryRoute } from './gallery.ts'
 
 export interface ApiContext {
   readonly store: WorkshopStore
@@ -572,6 +573,8 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
     sendApiJson(res, 200, answer)
   }
 
+  const gallery = createGalleryRoute(ctx, caller)
+
   return async (req, res, url) => {
     const path = url.pathname
     if (path === '/api/workshops') {
@@ -599,6 +602,11 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       const [, workshopId, sessionId, what] = votePath as unknown as [string, string, string, 'mine' | 'results' | 'items']
       if (what === 'items') return voteItems(req, res, workshopId, sessionId)
       return what === 'mine' ? myVotes(req, res, workshopId, sessionId) : voteResults(req, res, url, workshopId, sessionId)
+    }
+    const resultsPath = /^\/api\/workshops\/([A-Za-z0-9]{1,40})\/results\/([A-Za-z0-9]{1,40})$/.exec(path)
+    if (resultsPath) {
+      if (req.method !== 'GET') return sendApiError(req, res, 405, 'method_not_allowed')
+      return gallery(req, res, resultsPath[1]!, resultsPath[2]!)
     }
     const exportPath = /^\/api\/workshops\/([A-Za-z0-9]{1,40})\/export$/.exec(path)
     if (exportPath) {

@@ -1,11 +1,10 @@
-import { workshopBoardDocName } from '@werkraum/shared'
+import { conceptSummaries, extent, outline, workshopBoardDocName, type ConceptSummary, type OutlineBox } from '@werkraum/shared'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
 import { syncServerUrl } from '../../sync/boardSession.ts'
 import { recordsOf } from '../../sync/records.ts'
 import { WerkraumProvider } from '../../sync/werkraumProvider.ts'
-import { conceptSummaries, extent, outline, type ConceptSummary, type OutlineBox } from '../../workshop/thumbnail.ts'
 
 /** Redraws at most this often while a room is busy. */
 const REDRAW_MS = 1000

@@ -2,10 +2,12 @@
  * A room board's outline for the facilitator's overview and the gallery of
  * results: where its shapes are, as boxes, and the titles of its concept
  * cards, computed from the document's records without a tldraw editor (one
- * per room would be too heavy). Records come from other browsers, so
- * everything is read defensively; what does not look like a shape is skipped.
+ * per room would be too heavy). Shared because the server sends the gallery
+ * this summary and the console computes it from its live copy: both must draw
+ * the same. Records come from other browsers, so everything is read
+ * defensively; what does not look like a shape is skipped.
  */
-import { CONCEPT_CARD_TYPE, CONCEPT_FIELDS, conceptCardText } from '@werkraum/shared'
+import { CONCEPT_CARD_TYPE, CONCEPT_FIELDS, conceptCardText } from './concept.ts'
 
 export interface OutlineBox {
   readonly x: number
@@ -56,8 +58,12 @@ function sizeOf(shape: ShapeLike): { w: number; h: number; dx: number; dy: numbe
   return { w: num(shape.props.w, 100) * (shape.type === 'text' ? scale : 1), h: num(shape.props.h, 40), dx: 0, dy: 0 }
 }
 
-/** Most boxes an outline draws; a board with more is summarised by the first ones. */
-export const MAX_OUTLINE_BOXES = 2000
+/**
+ * Most boxes an outline draws; a board with more is summarised by the first
+ * ones. Bounds the gallery's summary too: every participant fetches it for
+ * every room.
+ */
+export const MAX_OUTLINE_BOXES = 500
 
 /** The smallest rectangle around all boxes. */
 export function extent(boxes: ReadonlyArray<{ x: number; y: number; w: number; h: number }>): { minX: number; minY: number; maxX: number; maxY: number } {
@@ -132,4 +138,33 @@ export function conceptSummaries(records: Iterable<unknown>): ConceptSummary[] {
   }
   found.sort((a, b) => a.y - b.y || a.x - b.x)
   return found.map(({ id, title }) => ({ id, title }))
+}
+
+/** One room of a breakout as the results gallery shows it (`GET /api/workshops/:id/results/:phaseId`). */
+export interface GalleryRoom {
+  readonly roomId: string
+  readonly boardId: string
+  /** At most MAX_OUTLINE_BOXES boxes, in page coordinates. */
+  readonly outline: readonly OutlineBox[]
+  /** Titles of the concept cards someone wrote on, in reading order ('' for a card with only other fields written). */
+  readonly concepts: readonly string[]
+  /** How many shapes are on the board, frames and arrows left out (all of them, also past the outline's limit). */
+  readonly shapes: number
+}
+
+/** The answer of `GET /api/workshops/:id/results/:phaseId`. */
+export interface GallerySummary {
+  readonly phaseId: string
+  readonly rooms: readonly GalleryRoom[]
+}
+
+/** What the gallery shows of one board, from its records. */
+export function boardResults(records: Iterable<unknown>): Pick<GalleryRoom, 'outline' | 'concepts' | 'shapes'> {
+  const list = [...records]
+  let shapes = 0
+  for (const record of list) {
+    const shape = asShape(record)
+    if (shape && shape.type !== 'frame' && shape.type !== 'arrow') shapes++
+  }
+  return { outline: outline(list), concepts: conceptSummaries(list).map((c) => c.title), shapes }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { conceptSummaries, outline } from './thumbnail.ts'
+import { MAX_OUTLINE_BOXES, boardResults, conceptSummaries, outline } from './outline.ts'
 
 describe('outline', () => {
   it('places shapes on the page, nested ones moved by their frame, and skips what is not a shape', () => {
@@ -53,5 +53,20 @@ describe('conceptSummaries', () => {
       card('shape:outer', 0, 500, { title: 'Oben' }),
     ].map((r) => (r.id === 'shape:inner' ? { ...r, parentId: 'shape:f' } : r)))
     expect(summaries.map((s) => s.title)).toEqual(['Oben', 'Unten'])
+  })
+})
+
+describe('boardResults', () => {
+  it('caps the outline but counts every shape, frames and arrows left out', () => {
+    const notes = Array.from({ length: MAX_OUTLINE_BOXES + 20 }, (_, i) => ({ typeName: 'shape', id: `shape:n${i}`, type: 'note', x: i, y: 0, parentId: 'page:1', props: {} }))
+    const results = boardResults([
+      { typeName: 'shape', id: 'shape:f', type: 'frame', x: 0, y: 0, parentId: 'page:1', props: { w: 10, h: 10 } },
+      { typeName: 'shape', id: 'shape:a', type: 'arrow', x: 0, y: 0, parentId: 'page:1', props: {} },
+      { typeName: 'shape', id: 'shape:c', type: 'concept-card', x: 0, y: 0, parentId: 'page:1', props: { title: 'Rufbus' } },
+      ...notes,
+    ])
+    expect(results.outline).toHaveLength(MAX_OUTLINE_BOXES)
+    expect(results.shapes).toBe(MAX_OUTLINE_BOXES + 21)
+    expect(results.concepts).toEqual(['Rufbus'])
   })
 })
