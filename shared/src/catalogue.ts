@@ -11,7 +11,7 @@
 import type { PhaseKind } from './agenda.ts'
 import type { Catalogue, CatalogueSection } from './catalogueSchema.ts'
 import { CONCEPT_CARD_TYPE, isEmptyConceptCard } from './concept.ts'
-import { votableText } from './votes.ts'
+import { itemKey, votableText } from './votes.ts'
 import type { Locale } from './workshop.ts'
 
 export const CATALOGUE_FORMAT = 'werkraum-catalogue'
@@ -50,6 +50,7 @@ const DE = {
   looseNotes: 'Notizen außerhalb der Bereiche',
   untitled: 'Konzept ohne Titel',
   untitledArea: 'Bereich ohne Namen',
+  copyFrom: 'Kopie aus',
   voteResults: 'Abstimmungen',
   anonymous: 'anonym',
   named: 'namentlich',
@@ -92,6 +93,7 @@ const EN: CatalogueLabels = {
   looseNotes: 'Notes outside the areas',
   untitled: 'Untitled concept',
   untitledArea: 'Unnamed area',
+  copyFrom: 'copy from',
   voteResults: 'Votes',
   anonymous: 'anonymous',
   named: 'named',
@@ -175,6 +177,26 @@ export function emptyBoardLine(section: CatalogueSection, labels: CatalogueLabel
   return `${section.room ? section.room.title : section.title}: ${labels.emptyBoard}`
 }
 
+/**
+ * Where each card and note of the catalogue sits, by item key: its room's
+ * title, or its board's. What a copy's note names (`copyNote`).
+ */
+export function itemPlaces(catalogue: Catalogue): Map<string, string> {
+  const places = new Map<string, string>()
+  for (const s of catalogue.sections) {
+    const place = s.room ? s.room.title : s.title
+    for (const c of s.concepts) places.set(itemKey(s.boardId, c.id), place)
+    for (const n of s.noteGroups.flatMap((g) => g.notes)) places.set(itemKey(s.boardId, n.id), place)
+  }
+  return places
+}
+
+/** The short note beside a copy: "Kopie aus Mobilität", or '' for an original. */
+export function copyNote(copyOf: string | undefined, places: ReadonlyMap<string, string>, labels: CatalogueLabels): string {
+  if (copyOf === undefined) return ''
+  return `${labels.copyFrom} ${places.get(copyOf) ?? copyOf.split('/')[0]}`
+}
+
 /** Board sections grouped for reading: plenary boards alone, breakout rooms under their phase. */
 export function sectionGroups(catalogue: Catalogue): Array<{ phase: { id: string; title: string } | null; sections: CatalogueSection[] }> {
   const groups: Array<{ phase: { id: string; title: string } | null; sections: CatalogueSection[] }> = []
@@ -236,6 +258,7 @@ export function catalogueMarkdown(catalogue: Catalogue, options: MarkdownOptions
   const l = catalogueLabels(locale)
   const num = (n: number): string => catalogueNumber(n, locale)
   const voteTitles = new Map(catalogue.votes.map((v) => [v.id, v.title]))
+  const places = itemPlaces(catalogue)
   const out: string[] = []
   out.push(`# ${markdownCell(catalogue.workshop.title)}`, '', `${l.catalogue} · ${catalogueDate(catalogue.workshop.createdAt, locale)}`, '')
 
@@ -275,6 +298,7 @@ export function catalogueMarkdown(catalogue: Catalogue, options: MarkdownOptions
         out.push(`${level}# ${l.concepts}`, '')
         for (const c of s.concepts) {
           out.push(`${level}## ${markdownCell(c.title || l.untitled)}`, '')
+          if (c.copyOf !== undefined) out.push(`(${markdownCell(copyNote(c.copyOf, places, l))})`, '')
           for (const field of ['challenge', 'idea', 'audience', 'nextSteps', 'carriers'] as const) {
             if (c[field] !== '') out.push(`**${l[field]}:**\\`, markdownText(c[field]), '')
           }
@@ -287,7 +311,7 @@ export function catalogueMarkdown(catalogue: Catalogue, options: MarkdownOptions
         for (const g of s.noteGroups) {
           out.push(`**${markdownCell(g.area === null ? l.looseNotes : g.area || l.untitledArea)}**`, '')
           for (const n of g.notes) {
-            const extra = [n.votes.length > 0 ? `${l.votes}: ${votesLine(n.votes)}` : '', n.pledges.count > 0 ? `${l.pledges}: ${n.pledges.names ? n.pledges.names.map(markdownCell).join(', ') : num(n.pledges.count)}` : '']
+            const extra = [markdownCell(copyNote(n.copyOf, places, l)), n.votes.length > 0 ? `${l.votes}: ${votesLine(n.votes)}` : '', n.pledges.count > 0 ? `${l.pledges}: ${n.pledges.names ? n.pledges.names.map(markdownCell).join(', ') : num(n.pledges.count)}` : '']
               .filter((e) => e !== '')
               .join('; ')
             // Continuation lines of a list item are indented to stay in it.

@@ -13,7 +13,9 @@ import {
   catalogueDateTime,
   catalogueLabels,
   catalogueNumber,
+  copyNote,
   emptyBoardLine,
+  itemPlaces,
   resultColumn,
   sectionGroups,
   sectionName,
@@ -79,6 +81,13 @@ interface Context {
   readonly titles: ReadonlyMap<string, string>
   readonly l: CatalogueLabels
   readonly num: (n: number) => string
+  /** Where each card and note sits, for the note beside a copy. */
+  readonly places: ReadonlyMap<string, string>
+}
+
+/** "(Kopie aus Mobilität)" beside a copy, nothing beside an original. */
+function copyLine(copyOf: string | undefined, { places, l }: Context): string {
+  return copyOf === undefined ? '' : `<p class="meta">(${htmlText(copyNote(copyOf, places, l))})</p>`
 }
 
 function votesLine(votes: ReadonlyArray<{ sessionId: string; count: number }>, { titles, l, num }: Context): string {
@@ -112,7 +121,7 @@ function sectionHtml(s: CatalogueSection, level: number, picture: string | undef
         .map((f) => `<dt>${htmlText(l[f])}</dt><dd class="text">${htmlText(c[f])}</dd>`)
         .join('')
       out.push(
-        `<article class="concept">${h(level + 2, htmlText(c.title || l.untitled))}${fields ? `<dl>${fields}</dl>` : ''}${votesLine(c.votes, context)}${pledgesLine(c.pledges, context)}</article>`,
+        `<article class="concept">${h(level + 2, htmlText(c.title || l.untitled))}${copyLine(c.copyOf, context)}${fields ? `<dl>${fields}</dl>` : ''}${votesLine(c.votes, context)}${pledgesLine(c.pledges, context)}</article>`,
       )
     }
   }
@@ -122,7 +131,7 @@ function sectionHtml(s: CatalogueSection, level: number, picture: string | undef
       out.push(h(Math.min(level + 2, 6), htmlText(g.area === null ? l.looseNotes : g.area || l.untitledArea)))
       out.push(
         `<ul class="notes">${g.notes
-          .map((n) => `<li><p class="text">${htmlText(n.text)}</p>${votesLine(n.votes, context)}${pledgesLine(n.pledges, context)}</li>`)
+          .map((n) => `<li><p class="text">${htmlText(n.text)}</p>${copyLine(n.copyOf, context)}${votesLine(n.votes, context)}${pledgesLine(n.pledges, context)}</li>`)
           .join('')}</ul>`,
       )
     }
@@ -140,7 +149,7 @@ export function catalogueHtml(catalogue: Catalogue, pictures: ReadonlyMap<string
   const { locale } = catalogue.workshop
   const l = catalogueLabels(locale)
   const num = (n: number): string => catalogueNumber(n, locale)
-  const context: Context = { titles: new Map(catalogue.votes.map((v) => [v.id, v.title])), l, num }
+  const context: Context = { titles: new Map(catalogue.votes.map((v) => [v.id, v.title])), l, num, places: itemPlaces(catalogue) }
   const body: string[] = []
   body.push(`<header><h1>${htmlText(catalogue.workshop.title)}</h1><p class="subtitle">${htmlText(`${l.catalogue} · ${catalogueDate(catalogue.workshop.createdAt, locale)}`)}</p></header>`)
   if (catalogue.agenda.length > 0) {

@@ -22,6 +22,13 @@ const PledgesSchema = z
   .object({ count, names: z.array(z.string()).optional().describe('Only when the export includes names') })
   .describe('"I\'d work on this" marks on an item, over all closed pledge sessions')
 
+const CopyOfSchema = z
+  .string()
+  .optional()
+  .describe(
+    'Only on a copy (results brought into the plenary, a top-voted card in its new room): the item (<boardId>/<shapeId>) of the original it was copied from, directly or through other copies. The ranking counts the original and its copies as one concept',
+  )
+
 export const CatalogueConceptSchema = z.object({
   id: z.string().describe('The shape id on its board'),
   title: z.string(),
@@ -32,6 +39,7 @@ export const CatalogueConceptSchema = z.object({
   carriers: z.string().describe('Who wants to carry it on, as written on the card'),
   votes: z.array(VoteCountSchema),
   pledges: PledgesSchema,
+  copyOf: CopyOfSchema,
 })
 
 export const CatalogueNoteSchema = z.object({
@@ -39,6 +47,7 @@ export const CatalogueNoteSchema = z.object({
   text: z.string().describe('Line breaks kept as \\n'),
   votes: z.array(VoteCountSchema),
   pledges: PledgesSchema,
+  copyOf: CopyOfSchema,
 })
 
 const NoteGroupSchema = z.object({
@@ -106,8 +115,14 @@ const RankingEntrySchema = z.object({
   boardId: z.string(),
   board: z.string(),
   title: z.string(),
-  votes: count.describe('Dots over all closed dot votes'),
-  pledges: count,
+  votes: count.describe('Dots over all closed dot votes; for a concept with copies, over the original and all its copies'),
+  pledges: count.describe('For a concept with copies, over the original and all its copies'),
+  copies: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'Only for an item copied between boards: the other items (<boardId>/<shapeId>) of the same concept, its original first, whose votes and pledges are added into this entry. The entry itself (item, board, title) is the most developed copy: the one farthest from the original along the copies',
+    ),
 })
 
 export const CatalogueSchema = z.object({
@@ -124,7 +139,9 @@ export const CatalogueSchema = z.object({
   agenda: z.array(AgendaEntrySchema),
   sections: z.array(CatalogueSectionSchema).describe('Plenary boards in their order, then each breakout\'s rooms under their phase'),
   votes: z.array(VoteSessionSchema).describe('Closed sessions only, oldest first'),
-  ranking: z.array(RankingEntrySchema).describe('Every concept card with content, and every other item that got votes or pledges'),
+  ranking: z
+    .array(RankingEntrySchema)
+    .describe('Every concept card with content, and every other item that got votes or pledges; a card and its copies are one entry'),
 })
 
 export type Catalogue = z.infer<typeof CatalogueSchema>

@@ -53,6 +53,19 @@ describe('follow-up workshops', () => {
     expect(seed.concepts[0]!.idea).toBe('Idee zu Mitfahrbank\nzweite Zeile')
   })
 
+  it('take a card copied between boards once: its most developed copy, with the pledges of every copy', () => {
+    const copied = {
+      ...catalogue,
+      sections: [
+        { ...catalogue.sections[0]!, boardId: 'room', title: 'Raum', concepts: [concept('shape:o', 'Rufbus', ['Ben'])] },
+        { ...catalogue.sections[0]!, boardId: 'b1', concepts: [{ ...concept('shape:c', 'Rufbus, geschärft', ['Ada', 'Ben']), copyOf: 'room/shape:o' }] },
+      ],
+      ranking: [{ rank: 1, kind: 'concept', item: 'b1/shape:c', boardId: 'b1', board: 'Plenum', title: 'Rufbus, geschärft', votes: 5, pledges: 3, copies: ['room/shape:o'] }],
+    } satisfies Catalogue
+    const seed = seedFromCatalogue(copied)
+    expect(seed.concepts.map((c) => [c.title, c.votes, c.pledges, c.pledgedBy])).toEqual([['Rufbus, geschärft', 5, 3, ['Ada', 'Ben']]])
+  })
+
   it('lay the cards out as valid records on an empty board, once, outside the undo history', () => {
     const seed: FollowUpSeed = seedFromCatalogue(catalogue)
     const editor = storeEditor()

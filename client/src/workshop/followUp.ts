@@ -38,10 +38,13 @@ export interface FollowUpSeed {
 /**
  * The earlier workshop's concept cards, most votes first (the catalogue's
  * ranking). An untouched card is nothing to build on: left behind, even if a
- * catalogue from elsewhere should still list one.
+ * catalogue from elsewhere should still list one. A card copied between boards
+ * is one entry of the ranking (its most developed copy, with the votes and
+ * pledges of all copies), so it comes once; who pledged is gathered over all copies.
  */
 export function seedFromCatalogue(catalogue: Catalogue): FollowUpSeed {
   const cards = new Map<string, Catalogue['sections'][number]['concepts'][number]>(catalogue.sections.flatMap((s) => s.concepts.map((c) => [itemKey(s.boardId, c.id), c] as const)))
+  const pledgedOn = (items: readonly string[]): string[] => [...new Set(items.flatMap((item) => cards.get(item)?.pledges.names ?? []))]
   const concepts: FollowUpConcept[] = []
   for (const entry of catalogue.ranking) {
     const card = entry.kind === 'concept' ? cards.get(entry.item) : undefined
@@ -55,7 +58,7 @@ export function seedFromCatalogue(catalogue: Catalogue): FollowUpSeed {
       carriers: card.carriers,
       votes: entry.votes,
       pledges: entry.pledges,
-      ...(card.pledges.names !== undefined ? { pledgedBy: card.pledges.names } : {}),
+      ...(card.pledges.names !== undefined ? { pledgedBy: pledgedOn([entry.item, ...(entry.copies ?? [])]) } : {}),
     })
   }
   return { sourceTitle: catalogue.workshop.title, sourceDate: catalogue.workshop.createdAt, locale: catalogue.workshop.locale, concepts }

@@ -14,11 +14,14 @@ import {
   CONCEPT_CARD_TYPE,
   RECORDS_KEY,
   conceptCardText,
+  copiedFromItem,
+  groupCopies,
   isEmptyConceptCard,
   isMadeShape,
   itemKey,
   votableText,
   workshopBoardDocName,
+  type CopyNode,
   type Phase,
   type VoteSession,
 } from '@werkraum/shared'
@@ -43,6 +46,8 @@ interface ShapeRecord {
   readonly x: number
   readonly y: number
   readonly props: unknown
+  /** The item this shape was copied from (`meta.werkraumCopiedFrom`), or null. */
+  readonly from: string | null
 }
 
 /** The board's shapes as they are now: the last entry per key wins, as in the clients' YKeyValue. */
@@ -54,7 +59,7 @@ function shapesOf(doc: Y.Doc): ShapeRecord[] {
   }
   const shapes: ShapeRecord[] = []
   for (const value of current.values()) {
-    const r = value as { typeName?: unknown; id?: unknown; type?: unknown; parentId?: unknown; x?: unknown; y?: unknown; props?: unknown } | null
+    const r = value as { typeName?: unknown; id?: unknown; type?: unknown; parentId?: unknown; x?: unknown; y?: unknown; props?: unknown; meta?: unknown } | null
     if (r?.typeName !== 'shape' || typeof r.id !== 'string' || typeof r.type !== 'string') continue
     shapes.push({
       id: r.id,
@@ -64,6 +69,7 @@ function shapesOf(doc: Y.Doc): ShapeRecord[] {
       x: typeof r.x === 'number' && Number.isFinite(r.x) ? r.x : 0,
       y: typeof r.y === 'number' && Number.isFinite(r.y) ? r.y : 0,
       props: r.props,
+      from: copiedFromItem(r.meta),
     })
   }
   return shapes
@@ -193,6 +199,10 @@ export async function buildCatalogue(store: WorkshopStore, read: ReadDocument, w
     }
   }
 
+  const copiedFrom = new Map<string, string | null>()
+  for (const [boardId, shapes] of shapesByBoard) for (const s of shapes) copiedFrom.set(itemKey(boardId, s.id), s.from)
+  const { marked, ranked } = mergeCopies(sections, t, copiedFrom)
+
   const votes: Catalogue['votes'] = []
   for (const session of closed) {
     const rows = await resultRows(store, read, workshopId, session, options.names, options.keepTexts ?? true)
@@ -230,9 +240,9 @@ export async function buildCatalogue(store: WorkshopStore, read: ReadDocument, w
       names: options.names,
     },
     agenda: facilitation.phases.map(agendaEntry),
-    sections,
+    sections: marked,
     votes,
-    ranking: ranking(sections, t),
+    ranking: ranked,
   }
 }
 
@@ -250,20 +260,66 @@ function agendaEntry(phase: Phase): Catalogue['agenda'][number] {
   }
 }
 
-/** Every concept card with content, and every other item that got votes or pledges, most votes first. */
-function ranking(sections: readonly CatalogueSection[], t: Tally): Catalogue['ranking'] {
+type RankingEntry = Omit<Catalogue['ranking'][number], 'rank'>
+
+/** A card or note in the ranking, with the item it was copied from. */
+interface Rankable extends CopyNode {
+  readonly entry: RankingEntry
+}
+
+/**
+ * Cards and notes copied between boards (issue #13), counted as one concept:
+ * the sections mark each copy with its original (`copyOf`), and the ranking
+ * lists each concept once, with the votes and pledges of all its copies.
+ */
+function mergeCopies(
+  sections: readonly CatalogueSection[],
+  t: Tally,
+  copiedFrom: ReadonlyMap<string, string | null>,
+): { marked: CatalogueSection[]; ranked: Catalogue['ranking'] } {
   const sum = (v: ReadonlyArray<{ count: number }>): number => v.reduce((a, b) => a + b.count, 0)
-  const entries: Array<Omit<Catalogue['ranking'][number], 'rank'>> = []
+  const concepts: Rankable[] = []
+  const notes: Rankable[] = []
+  const boards: RankingEntry[] = []
   for (const s of sections) {
     const base = { boardId: s.boardId, board: s.title }
-    for (const c of s.concepts) entries.push({ ...base, kind: 'concept', item: itemKey(s.boardId, c.id), title: c.title, votes: sum(c.votes), pledges: c.pledges.count })
-    for (const n of s.noteGroups.flatMap((g) => g.notes)) {
-      if (n.votes.length > 0 || n.pledges.count > 0) entries.push({ ...base, kind: 'note', item: itemKey(s.boardId, n.id), title: n.text, votes: sum(n.votes), pledges: n.pledges.count })
-    }
+    const rankable = (entry: RankingEntry): Rankable => ({ item: entry.item, from: copiedFrom.get(entry.item) ?? null, entry })
+    for (const c of s.concepts) concepts.push(rankable({ ...base, kind: 'concept', item: itemKey(s.boardId, c.id), title: c.title, votes: sum(c.votes), pledges: c.pledges.count }))
+    for (const n of s.noteGroups.flatMap((g) => g.notes)) notes.push(rankable({ ...base, kind: 'note', item: itemKey(s.boardId, n.id), title: n.text, votes: sum(n.votes), pledges: n.pledges.count }))
     const boardItem = itemKey(s.boardId, null)
     const boardPledges = t.pledges.get(boardItem)?.count ?? 0
-    if (s.votes.length > 0 || boardPledges > 0) entries.push({ ...base, kind: 'board', item: boardItem, title: s.title, votes: sum(s.votes), pledges: boardPledges })
+    if (s.votes.length > 0 || boardPledges > 0) boards.push({ ...base, kind: 'board', item: boardItem, title: s.title, votes: sum(s.votes), pledges: boardPledges })
   }
+  // Cards with cards and notes with notes: a copy is of its own kind.
+  const groups = [...groupCopies(concepts), ...groupCopies(notes)]
+  const copyOf = new Map<string, string>()
+  const entries: RankingEntry[] = [...boards]
+  for (const g of groups) {
+    for (const m of g.members) if (m !== g.original) copyOf.set(m.item, g.original.item)
+    const others = [g.original, ...g.members.filter((m) => m !== g.original)].filter((m) => m !== g.latest).map((m) => m.item)
+    const entry: RankingEntry = {
+      ...g.latest.entry,
+      votes: g.members.reduce((a, m) => a + m.entry.votes, 0),
+      pledges: g.members.reduce((a, m) => a + m.entry.pledges, 0),
+      ...(others.length > 0 ? { copies: others } : {}),
+    }
+    // Notes are ranked only once someone voted for them.
+    if (entry.kind === 'concept' || entry.votes > 0 || entry.pledges > 0) entries.push(entry)
+  }
+  const mark = <T extends { id: string }>(boardId: string, x: T): T => {
+    const original = copyOf.get(itemKey(boardId, x.id))
+    return original === undefined ? x : { ...x, copyOf: original }
+  }
+  const marked = sections.map((s) => ({
+    ...s,
+    concepts: s.concepts.map((c) => mark(s.boardId, c)),
+    noteGroups: s.noteGroups.map((g) => ({ ...g, notes: g.notes.map((n) => mark(s.boardId, n)) })),
+  }))
+  return { marked, ranked: ranking(entries) }
+}
+
+/** Most votes first; equal votes and pledges share a rank. */
+function ranking(entries: RankingEntry[]): Catalogue['ranking'] {
   entries.sort((a, b) => b.votes - a.votes || b.pledges - a.pledges || a.title.localeCompare(b.title) || a.board.localeCompare(b.board) || a.item.localeCompare(b.item))
   let rank = 0
   return entries.map((e, i) => {

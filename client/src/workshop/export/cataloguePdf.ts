@@ -15,7 +15,9 @@ import {
   catalogueDateTime,
   catalogueLabels,
   catalogueNumber,
+  copyNote,
   emptyBoardLine,
+  itemPlaces,
   resultColumn,
   sectionGroups,
   sectionName,
@@ -153,6 +155,8 @@ interface Context {
   readonly titles: ReadonlyMap<string, string>
   readonly l: CatalogueLabels
   readonly num: (n: number) => string
+  /** Where each card and note sits, for the note beside a copy. */
+  readonly places: ReadonlyMap<string, string>
 }
 
 function votesLine(votes: ReadonlyArray<{ sessionId: string; count: number }>, { titles, num }: Context): string {
@@ -169,6 +173,7 @@ async function section(layout: Layout, s: CatalogueSection, picture: PdfPicture 
   if (s.concepts.length > 0) layout.heading(l.concepts, 3)
   for (const c of s.concepts) {
     layout.heading(c.title || l.untitled, 4)
+    if (c.copyOf !== undefined) layout.text(`(${copyNote(c.copyOf, context.places, l)})`, 10, { color: MUTED })
     for (const field of ['challenge', 'idea', 'audience', 'nextSteps', 'carriers'] as const) {
       if (c[field] === '') continue
       layout.text(l[field].toUpperCase(), 8, { bold: true, color: MUTED, after: 0.3 })
@@ -182,7 +187,7 @@ async function section(layout: Layout, s: CatalogueSection, picture: PdfPicture 
   for (const g of s.noteGroups) {
     layout.text(g.area === null ? l.looseNotes : g.area || l.untitledArea, 10.5, { bold: true })
     for (const n of g.notes) {
-      const extra = [n.votes.length > 0 ? `${l.votes}: ${votesLine(n.votes, context)}` : '', n.pledges.count > 0 ? `${l.pledges}: ${num(n.pledges.count)}` : ''].filter((e) => e !== '')
+      const extra = [copyNote(n.copyOf, context.places, l), n.votes.length > 0 ? `${l.votes}: ${votesLine(n.votes, context)}` : '', n.pledges.count > 0 ? `${l.pledges}: ${num(n.pledges.count)}` : ''].filter((e) => e !== '')
       layout.text(`• ${n.text}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`, 10.5, { indent: 3, after: 1 })
     }
     layout.y += 2
@@ -198,7 +203,7 @@ export async function cataloguePdf(catalogue: Catalogue, pictures: ReadonlyMap<s
   const num = (n: number): string => catalogueNumber(n, locale)
   doc.setProperties({ title: pdfSafe(`${catalogue.workshop.title} – ${l.catalogue}`), creator: 'Werkraum' })
   doc.setLanguage(catalogue.workshop.locale === 'de' ? 'de-DE' : 'en-GB')
-  const context: Context = { titles: new Map(catalogue.votes.map((v) => [v.id, v.title])), l, num }
+  const context: Context = { titles: new Map(catalogue.votes.map((v) => [v.id, v.title])), l, num, places: itemPlaces(catalogue) }
   const layout = new Layout(doc)
 
   layout.heading(catalogue.workshop.title, 1)
