@@ -7,7 +7,7 @@
  * fetched every few seconds, costs no connection.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { BreakoutLimits, RECORDS_KEY, boardResults, breakoutOfPhase, workshopBoardDocName, type GalleryRoom, type GallerySummary } from '@werkraum/shared'
+import { BreakoutLimits, boardResults, breakoutOfPhase, currentRecords, workshopBoardDocName, type GalleryRoom, type GallerySummary } from '@werkraum/shared'
 import type * as Y from 'yjs'
 import { accessOf } from '../workshops/access.ts'
 import type { Participant, Workshop, WorkshopStore } from '../workshops/store.ts'
@@ -43,24 +43,10 @@ export function createGalleryRoute(ctx: GalleryContext, caller: Caller): (req: I
       const docName = workshopBoardDocName(workshopId, room.boardId)
       // Every member may read every room board; a board that is gone is left out.
       if (accessOf(ctx.store, docName, { workshopId, participantId: who.participant.id }) === undefined) continue
-      const results = await ctx.readDocument(docName, (doc) => boardResults(currentRecords(doc)))
+      const results = await ctx.readDocument(docName, (doc) => boardResults(currentRecords(doc).values()))
       rooms.push({ roomId: room.id, boardId: room.boardId, ...results })
     }
     const answer: GallerySummary = { phaseId, rooms }
     sendApiJson(res, 200, answer)
   }
-}
-
-/**
- * The board's records, read straight from the array (a YKeyValue would start
- * tidying the server's copy, which only clients write): the last entry for a
- * key is the current one.
- */
-function currentRecords(doc: Y.Doc): Iterable<unknown> {
-  const records = new Map<string, unknown>()
-  for (const entry of doc.getArray<unknown>(RECORDS_KEY).toArray()) {
-    const e = entry as { key?: unknown; val?: unknown } | undefined
-    if (typeof e?.key === 'string') records.set(e.key, e.val)
-  }
-  return records.values()
 }
