@@ -72,7 +72,26 @@ function shapesOf(doc: Y.Doc): ShapeRecord[] {
       from: copiedFromItem(r.meta),
     })
   }
-  return shapes
+  return onPage(shapes)
+}
+
+/**
+ * The shapes with their positions on the page rather than in their parent:
+ * cards brought into the plenary sit in frames, and are read in the order
+ * they stand on the page (a parent chain a client made circular ends where it repeats).
+ */
+function onPage(shapes: readonly ShapeRecord[]): ShapeRecord[] {
+  const byId = new Map(shapes.map((s) => [s.id, s]))
+  return shapes.map((shape) => {
+    let { x, y } = shape
+    const seen = new Set([shape.id])
+    for (let parent = byId.get(shape.parentId); parent && !seen.has(parent.id); parent = byId.get(parent.parentId)) {
+      seen.add(parent.id)
+      x += parent.x
+      y += parent.y
+    }
+    return { ...shape, x, y }
+  })
 }
 
 /** Top to bottom, then left to right: the order people read a board in. */
