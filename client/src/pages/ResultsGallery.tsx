@@ -1,11 +1,12 @@
-import { breakoutOfPhase, type BreakoutRoom, type Facilitation, type Role } from '@werkraum/shared'
+import { breakoutOfPhase, type Breakout, type BreakoutRoom, type Facilitation, type Role } from '@werkraum/shared'
 import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AppLink } from '../components/AppLink.tsx'
 import { BringResults } from '../components/workshop/BringResults.tsx'
-import { RoomOutline, useRoomBoard } from '../components/workshop/RoomThumbnail.tsx'
+import { NOT_LOADED, RoomOutline, type RoomBoardPicture } from '../components/workshop/RoomThumbnail.tsx'
 import { workshopPath } from '../routing/route.ts'
 import type { ControlBoard, ControlParticipant } from '../workshop/controlState.ts'
+import { useGallerySummary } from '../workshop/gallerySummary.ts'
 
 interface ResultsGalleryProps {
   readonly workshopId: string
@@ -23,8 +24,8 @@ interface ResultsGalleryProps {
 }
 
 /**
- * What a breakout phase's rooms made, side by side: for each room a live
- * picture of its board, its task, who was in it and the titles of its
+ * What a breakout phase's rooms made, side by side: for each room a picture
+ * of its board (from the server's summary, asked again every few seconds), its task, who was in it and the titles of its
  * concept cards, with a way onto the board. Where participants land when the
  * breakout ends (unless the phase's plan says otherwise).
  */
@@ -49,22 +50,39 @@ export function ResultsGallery({ workshopId, token, phaseId, role, facilitation,
         <>
           {breakout.status === 'running' ? <p className="hint">{t('gallery.stillRunning')}</p> : null}
           {role === 'facilitator' ? <BringResults workshopId={workshopId} token={token} breakout={breakout} target={plenary} boards={boards} /> : null}
-          {breakout.rooms.length === 0 ? <p className="hint">{t('gallery.noRooms')}</p> : null}
-          <ul className="gallery-grid">
-            {breakout.rooms.map((room) => (
-              <GalleryRoom key={room.id} workshopId={workshopId} token={token} room={room} members={(breakout.assignment[room.id] ?? []).map((id) => people.find((p) => p.id === id)?.name ?? '?')} />
-            ))}
-          </ul>
+          {breakout.rooms.length === 0 ? <p className="hint">{t('gallery.noRooms')}</p> : <GalleryGrid workshopId={workshopId} token={token} breakout={breakout} people={people} />}
         </>
       )}
     </section>
   )
 }
 
-function GalleryRoom({ workshopId, token, room, members }: { readonly workshopId: string; readonly token: string; readonly room: BreakoutRoom; readonly members: readonly string[] }) {
+/** The rooms' cards, drawn from one summary of all rooms that the server sends. */
+function GalleryGrid({ workshopId, token, breakout, people }: { readonly workshopId: string; readonly token: string; readonly breakout: Breakout; readonly people: readonly ControlParticipant[] }) {
+  const { t } = useTranslation()
+  // Asked again at once when the breakout ends or its rooms change.
+  const { summary, failed } = useGallerySummary(workshopId, token, breakout.phaseId, `${breakout.status} ${breakout.rooms.map((r) => r.boardId).join(',')}`)
+  const pictureOf = (room: BreakoutRoom): RoomBoardPicture => {
+    const found = summary?.rooms.find((r) => r.roomId === room.id && r.boardId === room.boardId)
+    return found ? { loaded: true, outline: found.outline, concepts: found.concepts, shapes: found.shapes } : NOT_LOADED
+  }
+  return (
+    <>
+      <p className="hint" role="status" data-testid="gallery-status">
+        {failed ? (summary === undefined ? t('gallery.loadFailed') : t('gallery.refreshFailed')) : summary === undefined ? t('gallery.loading') : null}
+      </p>
+      <ul className="gallery-grid">
+        {breakout.rooms.map((room) => (
+          <GalleryRoom key={room.id} workshopId={workshopId} room={room} picture={pictureOf(room)} members={(breakout.assignment[room.id] ?? []).map((id) => people.find((p) => p.id === id)?.name ?? '?')} />
+        ))}
+      </ul>
+    </>
+  )
+}
+
+function GalleryRoom({ workshopId, room, picture, members }: { readonly workshopId: string; readonly room: BreakoutRoom; readonly picture: RoomBoardPicture; readonly members: readonly string[] }) {
   const { t } = useTranslation()
   const headingId = useId()
-  const picture = useRoomBoard(workshopId, room.boardId, token)
   const { concepts } = picture
   return (
     <li className="gallery-room" data-testid="gallery-room" data-board-id={room.boardId}>
@@ -90,9 +108,9 @@ function GalleryRoom({ workshopId, token, room, members }: { readonly workshopId
               <span className="hint">{t('gallery.noConcepts')}</span>
             ) : (
               <ul className="gallery-concepts" data-testid="gallery-concepts">
-                {concepts.map((c) => (
-                  <li key={c.id} data-testid="gallery-concept">
-                    {c.title !== '' ? c.title : <span className="hint">{t('gallery.untitled')}</span>}
+                {concepts.map((title, i) => (
+                  <li key={i} data-testid="gallery-concept">
+                    {title !== '' ? title : <span className="hint">{t('gallery.untitled')}</span>}
                   </li>
                 ))}
               </ul>

@@ -3,7 +3,7 @@
  * shared schemas; errors become `ApiCallError` with the server's code and its
  * message, which the server writes in the language we ask for.
  */
-import type { CreatedWorkshop, JoinPreview, JoinedWorkshop, Locale, WorkshopView } from '@werkraum/shared'
+import type { CreatedWorkshop, GallerySummary, JoinPreview, JoinedWorkshop, Locale, OutlineBox, WorkshopView } from '@werkraum/shared'
 import {
   ApiErrorSchema,
   CatalogueSchema,
@@ -235,6 +235,36 @@ const VoteItemsSchema: Checker<readonly VoteItemsBoard[]> = {
 /** Every board a session runs on (those this person may open), with its items: for voting from any board. */
 export function fetchVoteItems(id: string, token: string, sessionId: string, signal?: AbortSignal): Promise<readonly VoteItemsBoard[]> {
   return call(`/api/workshops/${encodeURIComponent(id)}/votes/${encodeURIComponent(sessionId)}/items`, VoteItemsSchema, { token, signal })
+}
+
+const OUTLINE_KINDS: ReadonlyArray<OutlineBox['kind']> = ['frame', 'note', 'concept', 'other']
+
+const GallerySummarySchema: Checker<GallerySummary> = {
+  safeParse(value: unknown) {
+    const v = value as { phaseId?: unknown; rooms?: unknown } | null
+    if (typeof v?.phaseId !== 'string' || !Array.isArray(v.rooms)) return { success: false }
+    const rooms = []
+    for (const room of v.rooms as unknown[]) {
+      const r = room as { roomId?: unknown; boardId?: unknown; outline?: unknown; concepts?: unknown; shapes?: unknown } | null
+      if (typeof r?.roomId !== 'string' || typeof r.boardId !== 'string' || typeof r.shapes !== 'number' || !Array.isArray(r.outline) || !Array.isArray(r.concepts)) return { success: false }
+      const outline: OutlineBox[] = []
+      for (const box of r.outline as unknown[]) {
+        const b = box as { x?: unknown; y?: unknown; w?: unknown; h?: unknown; kind?: unknown } | null
+        const [x, y, w, h] = [b?.x, b?.y, b?.w, b?.h]
+        if (typeof x !== 'number' || typeof y !== 'number' || typeof w !== 'number' || typeof h !== 'number' || !OUTLINE_KINDS.includes(b?.kind as OutlineBox['kind'])) return { success: false }
+        outline.push({ x, y, w, h, kind: b!.kind as OutlineBox['kind'] })
+      }
+      const concepts = r.concepts as unknown[]
+      if (!concepts.every((c): c is string => typeof c === 'string')) return { success: false }
+      rooms.push({ roomId: r.roomId, boardId: r.boardId, outline, concepts, shapes: r.shapes })
+    }
+    return { success: true, data: { phaseId: v.phaseId, rooms } }
+  },
+}
+
+/** What each room of a breakout phase made (outline, concept titles), as the server reads it: for the results gallery. */
+export function fetchGallerySummary(id: string, token: string, phaseId: string, signal?: AbortSignal): Promise<GallerySummary> {
+  return call(`/api/workshops/${encodeURIComponent(id)}/results/${encodeURIComponent(phaseId)}`, GallerySummarySchema, { token, signal })
 }
 
 /** The concept catalogue's data; names only with `names`. */

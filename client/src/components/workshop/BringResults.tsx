@@ -1,5 +1,5 @@
 import type { Breakout } from '@werkraum/shared'
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { workshopPath } from '../../routing/route.ts'
 import { AppLink } from '../AppLink.tsx'
@@ -34,15 +34,33 @@ export function BringResults({ workshopId, token, breakout, target, boards }: Br
   const [error, setError] = useState<string>()
   const broughtTo = breakout.broughtTo ?? done
   const broughtBoard = boards.find((b) => b.id === broughtTo)
+  const statusRef = useRef<HTMLDivElement>(null)
+  /**
+   * Set while a click is being answered: when the results are there the form
+   * and its focused button go away, so focus must go somewhere useful. (The
+   * control document may say so before the command's answer arrives.)
+   */
+  const focusOutcome = useRef(false)
+
+  useEffect(() => {
+    if (broughtTo === undefined || !focusOutcome.current) return
+    focusOutcome.current = false
+    // Only if focus fell with the removed button (to the page body); someone who tabbed on keeps their place.
+    const active = document.activeElement
+    if (active !== null && active !== document.body) return
+    statusRef.current?.querySelector<HTMLElement>('[data-testid="bring-results-open"]')?.focus()
+  }, [broughtTo])
 
   const bring = async (): Promise<void> => {
     if (target === undefined || pending) return
     setPending(true)
     setError(undefined)
+    focusOutcome.current = true
     try {
       await sendCommand(workshopId, token, { type: 'bringResults', phaseId: breakout.phaseId, boardId: target.id, notes })
       setDone(target.id)
     } catch (failure) {
+      focusOutcome.current = false
       const code = failure instanceof ApiCallError ? failure.code : ''
       const known = KNOWN_REFUSALS.find((c) => c === code)
       setError(known !== undefined ? t(`gallery.errors.${known}`) : failure instanceof Error ? failure.message : String(failure))
@@ -68,7 +86,7 @@ export function BringResults({ workshopId, token, breakout, target, boards }: Br
         </div>
       ) : null}
       {/* Always in the page, so that screen readers announce the outcome when it appears. */}
-      <div role="status" data-testid="bring-results-status">
+      <div role="status" data-testid="bring-results-status" ref={statusRef}>
         {broughtTo !== undefined ? (
           <p>
             {t('gallery.brought', { board: broughtBoard?.title ?? t('gallery.someBoard') })}{' '}

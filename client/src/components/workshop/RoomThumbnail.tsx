@@ -1,4 +1,4 @@
-import { conceptSummaries, extent, outline, workshopBoardDocName, type ConceptSummary, type OutlineBox } from '@werkraum/shared'
+import { boardResults, extent, workshopBoardDocName, type GalleryRoom } from '@werkraum/shared'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
@@ -9,22 +9,22 @@ import { WerkraumProvider } from '../../sync/werkraumProvider.ts'
 /** Redraws at most this often while a room is busy. */
 const REDRAW_MS = 1000
 
-export interface RoomBoardPicture {
-  /** False until the board's document has arrived: until then "nothing on it" would be a guess. */
+/** A room board as the overview and the gallery draw it: its outline, concept titles and how many shapes it holds. */
+export interface RoomBoardPicture extends Pick<GalleryRoom, 'outline' | 'concepts' | 'shapes'> {
+  /** False until the board's document (or the gallery's summary) has arrived: until then "nothing on it" would be a guess. */
   readonly loaded: boolean
-  readonly boxes: readonly OutlineBox[]
-  readonly concepts: readonly ConceptSummary[]
 }
 
-const NOTHING: RoomBoardPicture = { loaded: false, boxes: [], concepts: [] }
+export const NOT_LOADED: RoomBoardPicture = { loaded: false, outline: [], concepts: [], shapes: 0 }
 
 /**
- * A room board as the overview and the gallery show it, kept live: its own
+ * A room board as the facilitator's overview shows it, kept live: its own
  * read-only copy of the document (no editor, no presence), read again as the
- * group works.
+ * group works. Only for the console (facilitators are few); the gallery,
+ * which everyone opens at once, reads the server's summary instead.
  */
 export function useRoomBoard(workshopId: string, boardId: string, token: string): RoomBoardPicture {
-  const [picture, setPicture] = useState<RoomBoardPicture>(NOTHING)
+  const [picture, setPicture] = useState<RoomBoardPicture>(NOT_LOADED)
   useEffect(() => {
     const doc = new Y.Doc()
     const provider = new WerkraumProvider(syncServerUrl(window.location), workshopBoardDocName(workshopId, boardId), doc, { params: { token } })
@@ -35,7 +35,7 @@ export function useRoomBoard(workshopId: string, boardId: string, token: string)
     const draw = (): void => {
       try {
         const values = [...records.map.values()].map((entry) => entry.val)
-        setPicture({ loaded: true, boxes: outline(values), concepts: conceptSummaries(values) })
+        setPicture({ loaded: true, ...boardResults(values) })
       } catch (error) {
         // A room's odd content must not take the overview or the gallery down.
         console.warn('werkraum: room outline failed', error)
@@ -68,8 +68,7 @@ export function useRoomBoard(workshopId: string, boardId: string, token: string)
 /** The outline of a room's board as one image, labelled with the room and how much is on it. */
 export function RoomOutline({ picture, title }: { readonly picture: RoomBoardPicture; readonly title: string }) {
   const { t } = useTranslation()
-  const { boxes } = picture
-  const shapes = boxes.filter((b) => b.kind !== 'frame').length
+  const { outline: boxes, shapes } = picture
   if (!picture.loaded || boxes.length === 0) {
     const text = picture.loaded ? t('rooms.emptyBoard') : t('rooms.loadingBoard')
     return (
