@@ -73,6 +73,15 @@ describe.skipIf(skip !== undefined)('the gallery of a breakout in real browsers'
     }
     expect(new Set(roomOf.values()).size).toBe(2)
 
+    // Board connections each page opens from here on: the gallery reads a summary over HTTP, not one connection per room.
+    const roomSockets = (urls: readonly string[]): string[] => urls.filter((url) => url.includes('/sync/') && [...roomOf.values()].some((boardId) => url.includes(`.board.${boardId}`)))
+    const socketsOf = new Map<Page, string[]>()
+    for (const page of [facilitatorPage, ...people.map((p) => p.page)]) {
+      const urls: string[] = []
+      socketsOf.set(page, urls)
+      page.on('websocket', (socket) => urls.push(socket.url()))
+    }
+
     // The facilitator ends the phase: both land on the gallery by themselves.
     await facilitatorPage.getByTestId('phase-end').click()
     const galleries = people.map((person) => new ResultsGalleryPage(person.page))
@@ -95,6 +104,7 @@ describe.skipIf(skip !== undefined)('the gallery of a breakout in real browsers'
       // Each picture shows what is on its board (the template's card and frame, and the new card).
       for (const count of await gallery.page.getByTestId('room-thumbnail').evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute('data-shapes'))))) expect(count).toBeGreaterThan(0)
     }
+    for (const person of people) expect(roomSockets(socketsOf.get(person.page)!)).toEqual([])
     const [ada, ben] = galleries as [ResultsGalleryPage, ResultsGalleryPage]
     await expect.poll(() => ada.page.getByRole('heading', { level: 2, name: 'Ergebnisse: Gruppenarbeit' }).count()).toBe(1)
     await expect.poll(() => ben.page.getByRole('heading', { level: 2, name: 'Results: Gruppenarbeit' }).count()).toBe(1)
@@ -132,9 +142,18 @@ describe.skipIf(skip !== undefined)('the gallery of a breakout in real browsers'
     await facilitatorPage.getByTestId('bring-results-notes').check()
     await expect.poll(() => facilitatorPage.locator('[data-testid="room-thumbnail"][data-loaded="true"]').count(), { timeout: 10_000 }).toBe(2)
     await screenshot(facilitatorPage, 'gallery-facilitator')
+    // The console's overview watched the rooms live before; the gallery itself opens none.
+    socketsOf.get(facilitatorPage)!.length = 0
+    await facilitatorPage.reload()
+    await mia.waitOpen()
+    await expect.poll(() => facilitatorPage.locator('[data-testid="room-thumbnail"][data-loaded="true"]').count(), { timeout: 10_000 }).toBe(2)
+    expect(roomSockets(socketsOf.get(facilitatorPage)!)).toEqual([])
+    await facilitatorPage.getByTestId('bring-results-notes').check()
     await facilitatorPage.getByTestId('bring-results-button').click()
     await expect.poll(() => facilitatorPage.getByTestId('bring-results-status').innerText(), { timeout: 10_000 }).toContain('Ergebnisse liegen auf „Plenum“')
     await facilitatorPage.getByTestId('bring-results-button').waitFor({ state: 'detached', timeout: 10_000 })
+    // The focused button went with the form: focus is on the way to the results, not dropped on the page.
+    await expect.poll(() => facilitatorPage.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('bring-results-open')
     expect(await axeViolations(facilitatorPage)).toEqual([])
     await facilitatorPage.getByTestId('bring-results-open').click()
     await new BoardPage(facilitatorPage).waitConnected()
