@@ -221,10 +221,7 @@ describe.skipIf(skip !== undefined)('a sprint as planned in advance', () => {
       await expect.poll(() => cem.page.getByTestId('vote-plus').count()).toBe([...roomOf.values()].filter((b) => b === roomOf.get('Cem')).length)
       const plus = await plusOn(cem.page, card)
       await screenshot(cem.page, 'sprint-vote-canvas')
-      // A real mouse click at the badge's centre. Not waiting for Playwright's "stable" check: beside another
-      // browser test it sometimes never reported the badge stable (its cause not found; the badge's box was the
-      // same in every sample taken); a click that misses the badge fails the count below.
-      await plus.click({ force: true })
+      await plus.click()
       await expect.poll(() => cem.page.getByTestId('votes-remaining').innerText()).toContain('2 Punkte')
 
       // ---------------------------------------------------------------- The second breakout: one room per top-2 concept.
@@ -265,15 +262,17 @@ describe.skipIf(skip !== undefined)('a sprint as planned in advance', () => {
         return res.text()
       }
       const catalogue = CatalogueSchema.parse(JSON.parse(await exported('json')))
-      // Only cards with content are ranked: the three written ones and their two copies in the second breakout.
+      // Only cards with content are ranked, each concept once: the three written ones (their copies in the
+      // second breakout count with them).
       const ranked = catalogue.ranking.filter((r) => r.kind === 'concept')
       expect(ranked.every((r) => r.title !== '')).toBe(true)
-      expect(ranked.map((r) => r.title).sort()).toEqual([...people.map((p) => p.concept), ada.concept, ben.concept].sort())
-      const votesOf = (title: string): number[] => ranked.filter((r) => r.title === title).map((r) => r.votes).sort()
+      expect(ranked.map((r) => r.title).sort()).toEqual(people.map((p) => p.concept).sort())
+      const votesOf = (title: string): number[] => ranked.filter((r) => r.title === title).map((r) => r.votes)
       // Cem's single dot was the one from the canvas.
       expect(votesOf(cem.concept)).toEqual([1])
-      expect(votesOf(ada.concept)).toEqual([0, 2])
-      expect(votesOf(ben.concept)).toEqual([0, 2])
+      expect(votesOf(ada.concept)).toEqual([2])
+      expect(votesOf(ben.concept)).toEqual([2])
+      expect(ranked.filter((r) => (r.copies ?? []).length === 1).map((r) => r.title).sort()).toEqual([ada.concept, ben.concept].sort())
       // The plenary, where nobody wrote anything, is a line, not a section (and no page in print).
       const plenary = catalogue.sections.find((s) => s.title === 'Plenum')!
       expect(plenary.empty).toBe(true)
