@@ -161,8 +161,9 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
   /**
    * What a session is about, board by board, so that people can vote from
    * any board: each target board's title and (for a vote on notes) its notes
-   * and concept cards in reading order. Boards the caller may not open now
-   * (someone else's room during a breakout, an archived board) are left out.
+   * and concept cards in reading order. Archived boards and boards the caller
+   * cannot open at all are left out; every member may read every other board
+   * (another group's room too), as they may through the sync connection.
    */
   const voteItems = async (req: IncomingMessage, res: ServerResponse, workshopId: string, sessionId: string): Promise<void> => {
     const who = caller(req, res, workshopId)
