@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Tldraw, useTldrawUser, type Editor, type TLComponents, type TLUserPreferences } from 'tldraw'
+import { TLDRAW_OVERRIDES } from '../board/tldrawTranslations.ts'
 import 'tldraw/tldraw.css'
 import { publishAuthors, recordAuthorship } from '../board/authorship.ts'
 import { customShapeUtils } from '../board/shapeUtils.ts'
@@ -131,6 +132,7 @@ export function BoardCanvas({
         maxAssetSize={maxImageBytes}
         maxImageDimension={MAX_IMAGE_PIXELS}
         components={allComponents}
+        overrides={TLDRAW_OVERRIDES}
       />
     </div>
   )
