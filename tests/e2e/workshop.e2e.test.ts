@@ -218,7 +218,11 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
     const [a, b] = await Promise.all([facilitatorPage, participantPage].map((p) => p.getByTestId('phase-timer-time').innerText()))
     expect(Math.abs(seconds(a!) - seconds(b!))).toBeLessThanOrEqual(1)
     // At one minute left, screen readers hear it once (not every second).
-    await expect.poll(() => participantPage.getByTestId('timer-announcement').textContent({ timeout: 2000 }), { timeout: 10_000 }).toBe('Noch 1 Minute.')
+    const announced = (): Promise<string[]> => participantPage.getByTestId('timer-announcement').locator('p').allTextContents()
+    await expect.poll(async () => (await announced()).at(-1), { timeout: 10_000 }).toBe('Noch 1 Minute.')
+    // Each once, and none overwritten by the next: the phase's start is still there to be read.
+    expect((await announced()).filter((text) => text === 'Noch 1 Minute.')).toHaveLength(1)
+    expect((await announced()).some((text) => text.includes('Group work'))).toBe(true)
     expect(await participantPage.locator('.phase-timer--last-minute').count()).toBe(1)
     expect(await axeViolations(participantPage)).toEqual([])
     expect(await axeViolations(facilitatorPage)).toEqual([])
@@ -226,7 +230,8 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
 
     // Taking the minute away ends it; the server ends the phase.
     await facilitatorPage.getByTestId('timer-add--1').click()
-    await expect.poll(() => participantPage.getByTestId('timer-announcement').textContent({ timeout: 2000 }), { timeout: 10_000 }).toBe('„Group work“ ist beendet.')
+    await expect.poll(async () => (await announced()).at(-1), { timeout: 10_000 }).toBe('„Group work“ ist beendet.')
+    expect(await announced()).toContain('Noch 1 Minute.')
     await participantPage.locator('[data-testid="agenda-item"][data-status="done"]').waitFor({ timeout: 10_000 })
     await participantPage.getByTestId('phase-timer').waitFor({ state: 'detached', timeout: 10_000 })
     expect(foreign.flat()).toEqual([])

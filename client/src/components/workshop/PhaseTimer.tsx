@@ -26,15 +26,29 @@ interface PhaseTimerProps {
  * minute and when time is up (a polite live region), never every second; the
  * last minute is highlighted; a gentle sound at the end is off unless chosen.
  */
+/** Announcements kept in the live region at once, and how long each stays. */
+const MAX_ANNOUNCEMENTS = 3
+const ANNOUNCEMENT_KEPT_MS = 15_000
+
 export function PhaseTimer({ timer, now, phase }: PhaseTimerProps) {
   const { t } = useTranslation()
   const [left, setLeft] = useState(() => remainingMs(timer, now()))
-  const [announcement, setAnnouncement] = useState('')
-  // Cleared first, so that the same words a second time ("1 minute left" after +1 min) are read again.
+  // Each announcement is a line of its own, added to the live region: "Die Zeit ist um." and
+  // "… ist beendet." 60 ms later are both read (one replacing the other was heard as the second only),
+  // and the same words a second time ("1 minute left" after +1 min) are a new line, read again.
+  const [announcements, setAnnouncements] = useState<ReadonlyArray<{ readonly id: number; readonly text: string }>>([])
+  const lastId = useRef(0)
   const announce = useCallback((text: string) => {
-    setAnnouncement('')
-    requestAnimationFrame(() => setAnnouncement(text))
+    if (text === '') return
+    const id = ++lastId.current
+    setAnnouncements((list) => [...list.slice(-(MAX_ANNOUNCEMENTS - 1)), { id, text }])
   }, [])
+  // Lines leave again once read, so that the region does not grow (nothing is read when a line goes).
+  useEffect(() => {
+    if (announcements.length === 0) return
+    const timeout = setTimeout(() => setAnnouncements((list) => list.slice(1)), ANNOUNCEMENT_KEPT_MS)
+    return () => clearTimeout(timeout)
+  }, [announcements])
   const [sound, setSound] = useSoundPreference()
   const previous = useRef<number | undefined>(left)
   const soundRef = useRef(sound)
@@ -77,9 +91,11 @@ export function PhaseTimer({ timer, now, phase }: PhaseTimerProps) {
   // inserted together with its text is often not read out.
   return (
     <div className="phase-timer-slot">
-      <p className="visually-hidden" role="status" data-testid="timer-announcement">
-        {announcement}
-      </p>
+      <div className="visually-hidden" role="status" data-testid="timer-announcement">
+        {announcements.map((a) => (
+          <p key={a.id}>{a.text}</p>
+        ))}
+      </div>
       {left !== undefined ? (
         <div className={`phase-timer ${lastMinute ? 'phase-timer--last-minute' : ''}`} data-testid="phase-timer" data-status={timer.status}>
       <span className="phase-timer-label">{phase?.title ?? t('timer.label')}</span>
