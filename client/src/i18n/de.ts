@@ -478,6 +478,7 @@ export const de: Messages = {
     nextSteps: 'Nächste Schritte',
     carriers: 'Wer trägt es weiter',
     add: 'Konzeptkarte hinzufügen',
+    addNote: 'Neue Haftnotiz',
   },
   votes: {
     heading: 'Abstimmung: {{title}}',

@@ -479,6 +479,7 @@ export const en = {
     nextSteps: 'Next steps',
     carriers: 'Who carries it on',
     add: 'Add a concept card',
+    addNote: 'New sticky note',
   },
   votes: {
     heading: 'Vote: {{title}}',

@@ -19,6 +19,7 @@ import { useBoardVote } from '../workshop/boardVote.ts'
 import { applyTemplate, readableZoom } from '../workshop/templates.ts'
 import { applyFollowUp, dropSeed, takeSeed } from '../workshop/followUp.ts'
 import { addConceptCard } from '../board/addConceptCard.ts'
+import { addNote } from '../board/addNote.ts'
 import { withoutAuthorship } from '../board/authorship.ts'
 
 interface WorkshopBoardProps {
@@ -124,9 +125,14 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
         {snapshot !== undefined ? <ConnectionStatus view={snapshot.connection} /> : null}
         <PresenceList people={snapshot?.people ?? []} onFollow={editor !== undefined ? follow : undefined} />
         {!readOnly && editor !== undefined ? (
-          <button type="button" className="button button--small" data-testid="add-concept-card" onClick={() => addConceptCard(editor)}>
-            {t('conceptCard.add')}
-          </button>
+          <>
+            <button type="button" className="button button--small" data-testid="add-note" onClick={() => addNote(editor)}>
+              {t('conceptCard.addNote')}
+            </button>
+            <button type="button" className="button button--small" data-testid="add-concept-card" onClick={() => addConceptCard(editor)}>
+              {t('conceptCard.add')}
+            </button>
+          </>
         ) : null}
         {onSummonEveryone !== undefined && editor !== undefined ? (
           <button type="button" className="button button--small" data-testid="summon-everyone" onClick={() => onSummonEveryone(editor.getViewportPageBounds().toJson())}>
