@@ -4,7 +4,7 @@
  * copied again into rooms of their own; the catalogue ranks each concept once
  * with the dots of all its copies, and the follow-up workshop takes it once.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CreatedWorkshop, JoinedWorkshop } from '@werkraum/shared'
 import {
   CONCEPT_CARD_TYPE,
@@ -19,60 +19,21 @@ import {
   type ShapeRecord,
 } from '@werkraum/shared'
 import { CatalogueSchema, type Catalogue } from '@werkraum/shared/schemas'
-import { connectClient, waitSynced } from './support/clients.ts'
 import type { TestClient } from './support/clients.ts'
-import { removeDir, startTestServer } from './support/server.ts'
-import type { TestServer } from './support/server.ts'
 import { waitFor } from './support/wait.ts'
+import { useLiveServer } from './support/liveServer.ts'
+import { PAGE_RECORD, conceptCardRecord } from './support/boardRecords.ts'
 
-let server: TestServer
-const clients: TestClient[] = []
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await server.close()
-  removeDir(server.dataDir)
-})
+const live = useLiveServer()
+const { post, open } = live
 
-async function post<T>(path: string, body: unknown, token?: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(server.url + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as T }
-}
 
-async function open(doc: string, token: string): Promise<TestClient> {
-  const c = connectClient(server.wsUrl, doc, { params: { token } })
-  clients.push(c)
-  await waitSynced(c)
-  return c
-}
 
-const PAGE = { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} }
 
-function card(id: string, title: string, x = 0): ShapeRecord {
-  return {
-    id,
-    typeName: 'shape',
-    type: CONCEPT_CARD_TYPE,
-    parentId: 'page:page',
-    index: 'a1',
-    x,
-    y: 0,
-    rotation: 0,
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: { w: 320, h: 400, title, challenge: '', idea: `Idee zu ${title}`, audience: '', nextSteps: '', carriers: '' },
-  }
-}
+const card = (id: string, title: string, x = 0): ShapeRecord => conceptCardRecord(id, title, x)
 
 const cards = (doc: TestClient['doc']): ShapeRecord[] => [...currentRecords(doc).values()].filter(isShape).filter((s) => s.type === CONCEPT_CARD_TYPE)
-const running = (id: string): Breakout => runningBreakout(server.workshops.facilitation(id).breakouts)!
+const running = (id: string): Breakout => runningBreakout(live.server.workshops.facilitation(id).breakouts)!
 
 describe('copies in the catalogue', () => {
   it('ranks a card, its copy in the plenary and its copy in a top-voted room as one concept, and the follow-up takes it once', async () => {
@@ -83,11 +44,11 @@ describe('copies in the catalogue', () => {
       people.push(joined)
       await open(workshopControlDocName(created.id), joined.token)
     }
-    await waitFor(() => people.every((p) => server.workshops.participants(created.id).some((q) => q.id === p.participantId)), 'everyone joined')
+    await waitFor(() => people.every((p) => live.server.workshops.participants(created.id).some((q) => q.id === p.participantId)), 'everyone joined')
     const command = (body: unknown, token = created.facilitatorToken) => post<{ error?: { code: string } }>(`/api/workshops/${created.id}/commands`, body, token)
     const addPhase = async (title: string, kind: string): Promise<string> => {
       expect((await command({ type: 'addPhase', title, kind, plannedMinutes: 10 })).status).toBe(200)
-      return server.workshops.facilitation(created.id).phases.at(-1)!.id
+      return live.server.workshops.facilitation(created.id).phases.at(-1)!.id
     }
     const work = await addPhase('Arbeitsphase', 'breakout')
     const vote = await addPhase('Abstimmung', 'vote')
@@ -108,23 +69,23 @@ describe('copies in the catalogue', () => {
     const [mobility, shopping] = first.rooms.map((r) => r.boardId) as [string, string]
     const mobilityBoard = await open(workshopBoardDocName(created.id, mobility), created.facilitatorToken)
     const shoppingBoard = await open(workshopBoardDocName(created.id, shopping), created.facilitatorToken)
-    putRecords(mobilityBoard.doc, [PAGE, card('shape:rufbus', 'Rufbus'), card('shape:baenke', 'Bänke', 400)])
-    putRecords(shoppingBoard.doc, [PAGE, card('shape:lieferdienst', 'Lieferdienst')])
-    const onServer = (boardId: string, n: number) => server.rooms.peek(workshopBoardDocName(created.id, boardId))?.doc.getArray('tl_records').length === n
+    putRecords(mobilityBoard.doc, [PAGE_RECORD, card('shape:rufbus', 'Rufbus'), card('shape:baenke', 'Bänke', 400)])
+    putRecords(shoppingBoard.doc, [PAGE_RECORD, card('shape:lieferdienst', 'Lieferdienst')])
+    const onServer = (boardId: string, n: number) => live.server.rooms.peek(workshopBoardDocName(created.id, boardId))?.doc.getArray('tl_records').length === n
     await waitFor(() => onServer(mobility, 3) && onServer(shopping, 2), 'the rooms’ cards reached the server')
     expect((await command({ type: 'endPhase' })).status).toBe(200)
 
     // The results are brought into the plenary, and the vote runs there, on the copies.
-    const plenary = server.workshops.boards(created.id).find((b) => !b.room)!.id
+    const plenary = live.server.workshops.boards(created.id).find((b) => !b.room)!.id
     // The plenary board as a browser leaves it once opened: a page (the rooms' boards carry no tldraw schema here).
     const plenaryBoard = await open(workshopBoardDocName(created.id, plenary), created.facilitatorToken)
-    putRecords(plenaryBoard.doc, [PAGE])
+    putRecords(plenaryBoard.doc, [PAGE_RECORD])
     await waitFor(() => onServer(plenary, 1), 'the plenary’s page reached the server')
     expect((await command({ type: 'bringResults', phaseId: work, boardId: plenary, notes: false })).status).toBe(200)
     await waitFor(() => cards(plenaryBoard.doc).length === 3, 'the copies on the plenary')
     const copyOf = (title: string): string => cards(plenaryBoard.doc).find((c) => c.props.title === title)!.id
     expect((await command({ type: 'startPhase', phaseId: vote })).status).toBe(200)
-    const session = server.workshops.votes.sessions(created.id).find((s) => s.status === 'open')!
+    const session = live.server.workshops.votes.sessions(created.id).find((s) => s.status === 'open')!
     expect(session.boardIds).toEqual([plenary])
     const dots: Array<[JoinedWorkshop, string]> = [
       [people[0]!, 'Rufbus'],
@@ -149,11 +110,11 @@ describe('copies in the catalogue', () => {
     const third = cards(newBoard.doc)[0]!
     putRecords(newBoard.doc, [{ ...third, props: { ...third.props, title: 'Rufbus mit App', idea: 'Bestellen per App oder Telefon' } }])
     await waitFor(
-      () => cards(server.rooms.peek(workshopBoardDocName(created.id, newRoom))!.doc).some((c) => c.props.title === 'Rufbus mit App'),
+      () => cards(live.server.rooms.peek(workshopBoardDocName(created.id, newRoom))!.doc).some((c) => c.props.title === 'Rufbus mit App'),
       'the sharpened card reached the server',
     )
 
-    const res = await fetch(`${server.url}/api/workshops/${created.id}/export?format=json&names=1`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } })
+    const res = await fetch(`${live.server.url}/api/workshops/${created.id}/export?format=json&names=1`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } })
     expect(res.status).toBe(200)
     const catalogue: Catalogue = CatalogueSchema.parse(await res.json())
 
@@ -184,7 +145,7 @@ describe('copies in the catalogue', () => {
     expect(section(newRoom).concepts.map((c) => [c.title, c.copyOf])).toEqual([['Rufbus mit App', rufbus]])
 
     // Markdown says where a copy came from, briefly.
-    const md = await (await fetch(`${server.url}/api/workshops/${created.id}/export?format=md`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } })).text()
+    const md = await (await fetch(`${live.server.url}/api/workshops/${created.id}/export?format=md`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } })).text()
     expect(md).toContain('(Kopie aus Mobilität)')
     expect(md).toContain('(Kopie aus Einkauf)')
 

@@ -3,56 +3,27 @@
  * and concept titles over HTTP (one request per person instead of one
  * connection per room and person), for members only, and rate-limited.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CreatedWorkshop, GallerySummary, JoinedWorkshop } from '@werkraum/shared'
-import { CONCEPT_CARD_TYPE, putRecords, runningBreakout, workshopBoardDocName, workshopControlDocName, type Breakout, type ShapeRecord } from '@werkraum/shared'
+import { putRecords, runningBreakout, workshopBoardDocName, workshopControlDocName, type Breakout, type ShapeRecord } from '@werkraum/shared'
 import { MAX_GALLERY_READS_PER_MINUTE } from '../server/src/api/gallery.ts'
-import { connectClient, waitSynced } from './support/clients.ts'
-import type { TestClient } from './support/clients.ts'
-import { removeDir, startTestServer } from './support/server.ts'
-import type { TestServer } from './support/server.ts'
 import { waitFor } from './support/wait.ts'
+import { useLiveServer } from './support/liveServer.ts'
+import { PAGE_RECORD, conceptCardRecord, shapeRecord } from './support/boardRecords.ts'
 
-let server: TestServer
-const clients: TestClient[] = []
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await server.close()
-  removeDir(server.dataDir)
-})
+const live = useLiveServer()
+const { post, open } = live
 
-async function post<T>(path: string, body: unknown, token?: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(server.url + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as T }
-}
 
 async function summary(workshopId: string, phaseId: string, token?: string): Promise<{ status: number; body: GallerySummary & { error?: { code: string } } }> {
-  const res = await fetch(`${server.url}/api/workshops/${workshopId}/results/${phaseId}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+  const res = await fetch(`${live.server.url}/api/workshops/${workshopId}/results/${phaseId}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
   return { status: res.status, body: (await res.json()) as GallerySummary & { error?: { code: string } } }
 }
 
-async function open(doc: string, token: string): Promise<TestClient> {
-  const c = connectClient(server.wsUrl, doc, { params: { token } })
-  clients.push(c)
-  await waitSynced(c)
-  return c
-}
 
-const PAGE = { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} }
 
-function shape(id: string, type: string, x: number, y: number, props: Record<string, unknown>, parentId = 'page:page'): ShapeRecord {
-  return { id, typeName: 'shape', type, parentId, index: 'a1', x, y, rotation: 0, isLocked: false, opacity: 1, meta: {}, props }
-}
-
-const card = (id: string, title: string, x: number, y: number, parentId?: string): ShapeRecord =>
-  shape(id, CONCEPT_CARD_TYPE, x, y, { w: 320, h: 400, title, challenge: '', idea: title === '' ? '' : `Idee zu ${title}`, audience: '', nextSteps: '', carriers: '' }, parentId)
+const shape = shapeRecord
+const card = (id: string, title: string, x: number, y: number, parentId?: string): ShapeRecord => conceptCardRecord(id, title, x, y, parentId)
 
 async function setUp() {
   const created = (await post<CreatedWorkshop>('/api/workshops', { title: 'Galerie', locale: 'de' })).body
@@ -63,11 +34,11 @@ async function setUp() {
     // Present, so that the breakout puts them into rooms.
     await open(workshopControlDocName(created.id), joined.token)
   }
-  await waitFor(() => people.every((p) => server.workshops.participants(created.id).some((q) => q.id === p.participantId)), 'everyone joined')
+  await waitFor(() => people.every((p) => live.server.workshops.participants(created.id).some((q) => q.id === p.participantId)), 'everyone joined')
   const command = async (body: unknown): Promise<number> => (await post(`/api/workshops/${created.id}/commands`, body, created.facilitatorToken)).status
   const addPhase = async (title: string, kind: string): Promise<string> => {
     expect(await command({ type: 'addPhase', title, kind, plannedMinutes: 10 })).toBe(200)
-    return server.workshops.facilitation(created.id).phases.at(-1)!.id
+    return live.server.workshops.facilitation(created.id).phases.at(-1)!.id
   }
   return { created, people, command, addPhase }
 }
@@ -87,11 +58,11 @@ describe('the results gallery summary', () => {
     expect((await summary(created.id, talk, people[0]!.token)).body.error?.code).toBe('not_found')
 
     expect(await command({ type: 'startPhase', phaseId: work })).toBe(200)
-    const breakout: Breakout = runningBreakout(server.workshops.facilitation(created.id).breakouts)!
+    const breakout: Breakout = runningBreakout(live.server.workshops.facilitation(created.id).breakouts)!
     const [first, second] = breakout.rooms
     const writer = await open(workshopBoardDocName(created.id, first!.boardId), created.facilitatorToken)
     putRecords(writer.doc, [
-      PAGE,
+      PAGE_RECORD,
       shape('shape:frame', 'frame', 1000, 1000, { w: 800, h: 600 }),
       // In the frame, so below "Rufbus" on the page although its own y is 0.
       card('shape:inner', 'Bänke', 0, 0, 'shape:frame'),
@@ -100,7 +71,7 @@ describe('the results gallery summary', () => {
       shape('shape:note', 'note', 0, 500, { scale: 1, growY: 0, richText: { type: 'doc', content: [] } }),
       shape('shape:arrow', 'arrow', 0, 0, {}),
     ])
-    await waitFor(() => server.rooms.peek(workshopBoardDocName(created.id, first!.boardId))?.doc.getArray('tl_records').length === 7, 'the shapes reached the server')
+    await waitFor(() => live.server.rooms.peek(workshopBoardDocName(created.id, first!.boardId))?.doc.getArray('tl_records').length === 7, 'the shapes reached the server')
 
     // While the breakout runs already, and for someone who was in the other room.
     const answer = await summary(created.id, work, people[1]!.token)

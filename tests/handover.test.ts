@@ -4,7 +4,7 @@
  * breakout with one room per top-voted concept, a third that continues on the
  * first one's boards, and the results brought into the plenary.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CreatedWorkshop, JoinedWorkshop } from '@werkraum/shared'
 import {
   CONCEPT_CARD_TYPE,
@@ -17,62 +17,22 @@ import {
   type Breakout,
   type ShapeRecord,
 } from '@werkraum/shared'
-import { connectClient, waitSynced } from './support/clients.ts'
-import type { TestClient } from './support/clients.ts'
-import { removeDir, startTestServer } from './support/server.ts'
-import type { TestServer } from './support/server.ts'
 import { waitFor } from './support/wait.ts'
+import { useLiveServer } from './support/liveServer.ts'
+import { PAGE_RECORD, conceptCardRecord } from './support/boardRecords.ts'
 
-let server: TestServer
-const clients: TestClient[] = []
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await server.close()
-  removeDir(server.dataDir)
-})
+const live = useLiveServer()
+const { post, open } = live
 
 interface Answer {
   readonly status: number
   readonly body: { error?: { code: string }; copied?: number }
 }
 
-async function post<T>(path: string, body: unknown, token?: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(server.url + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as T }
-}
 
-async function open(doc: string, token: string): Promise<TestClient> {
-  const c = connectClient(server.wsUrl, doc, { params: { token } })
-  clients.push(c)
-  await waitSynced(c)
-  return c
-}
 
-const PAGE = { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} }
 
-function card(id: string, title: string, x = 0): ShapeRecord {
-  return {
-    id,
-    typeName: 'shape',
-    type: CONCEPT_CARD_TYPE,
-    parentId: 'page:page',
-    index: 'a1',
-    x,
-    y: 0,
-    rotation: 0,
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: { w: 320, h: 400, title, challenge: '', idea: title === '' ? '' : `Idee zu ${title}`, audience: '', nextSteps: '', carriers: '' },
-  }
-}
+const card = (id: string, title: string, x = 0): ShapeRecord => conceptCardRecord(id, title, x)
 
 /** Shapes of a board as the server holds them, once `ready` says they are there. */
 async function shapesOn(created: CreatedWorkshop, boardId: string, ready: (shapes: ShapeRecord[]) => boolean): Promise<ShapeRecord[]> {
@@ -90,16 +50,16 @@ async function setUp(names: readonly string[]) {
     people.push(joined)
     await open(workshopControlDocName(created.id), joined.token)
   }
-  await waitFor(() => people.every((p) => server.workshops.participants(created.id).some((q) => q.id === p.participantId)), 'everyone joined')
+  await waitFor(() => people.every((p) => live.server.workshops.participants(created.id).some((q) => q.id === p.participantId)), 'everyone joined')
   const command = (body: unknown, token = created.facilitatorToken): Promise<Answer> => post<Answer['body']>(`/api/workshops/${created.id}/commands`, body, token)
   const addPhase = async (title: string, kind: string): Promise<string> => {
     expect((await command({ type: 'addPhase', title, kind, plannedMinutes: 10 })).status).toBe(200)
-    return server.workshops.facilitation(created.id).phases.at(-1)!.id
+    return live.server.workshops.facilitation(created.id).phases.at(-1)!.id
   }
   return { created, people, command, addPhase }
 }
 
-const running = (created: CreatedWorkshop): Breakout => runningBreakout(server.workshops.facilitation(created.id).breakouts)!
+const running = (created: CreatedWorkshop): Breakout => runningBreakout(live.server.workshops.facilitation(created.id).breakouts)!
 
 describe('a sprint planned in advance', () => {
   it('votes on the results of a breakout, opens rooms for the top-voted concepts, and continues on the first boards', async () => {
@@ -135,15 +95,15 @@ describe('a sprint planned in advance', () => {
     }
     const adaBoard = await open(workshopBoardDocName(created.id, boardOf(0)), people[0]!.token)
     const benBoard = await open(workshopBoardDocName(created.id, boardOf(1)), people[1]!.token)
-    putRecords(adaBoard.doc, [PAGE, card('shape:rufbus', 'Rufbus'), card('shape:baenke', 'Bänke', 400), card('shape:leer', '', 800)])
-    putRecords(benBoard.doc, [PAGE, card('shape:lieferdienst', 'Lieferdienst')])
-    await waitFor(() => server.rooms.peek(workshopBoardDocName(created.id, boardOf(1)))?.doc.getArray('tl_records').length === 2, 'Ben’s card reached the server')
-    await waitFor(() => server.rooms.peek(workshopBoardDocName(created.id, boardOf(0)))?.doc.getArray('tl_records').length === 4, 'Ada’s cards reached the server')
+    putRecords(adaBoard.doc, [PAGE_RECORD, card('shape:rufbus', 'Rufbus'), card('shape:baenke', 'Bänke', 400), card('shape:leer', '', 800)])
+    putRecords(benBoard.doc, [PAGE_RECORD, card('shape:lieferdienst', 'Lieferdienst')])
+    await waitFor(() => live.server.rooms.peek(workshopBoardDocName(created.id, boardOf(1)))?.doc.getArray('tl_records').length === 2, 'Ben’s card reached the server')
+    await waitFor(() => live.server.rooms.peek(workshopBoardDocName(created.id, boardOf(0)))?.doc.getArray('tl_records').length === 4, 'Ada’s cards reached the server')
     expect((await command({ type: 'endPhase' })).status).toBe(200)
 
     // The vote opens on the rooms' boards by itself.
     expect((await command({ type: 'startPhase', phaseId: vote })).status).toBe(200)
-    const session = server.workshops.votes.sessions(created.id).find((s) => s.status === 'open')!
+    const session = live.server.workshops.votes.sessions(created.id).find((s) => s.status === 'open')!
     expect([...session.boardIds].sort()).toEqual(first.rooms.map((r) => r.boardId).sort())
     const cast = (person: JoinedWorkshop, boardId: string, shapeId: string, n: number): Promise<Answer> =>
       command({ type: 'castVote', sessionId: session.id, boardId, shapeId, requestId: `${person.participantId}-${shapeId}-${n}` }, person.token)
@@ -155,7 +115,7 @@ describe('a sprint planned in advance', () => {
     // the vote closes with its phase and its top is taken as it stands.
     // One room per top-2 concept, named after it, whose board starts with a copy of the card.
     expect((await command({ type: 'startPhase', phaseId: sharpen })).status).toBe(200)
-    expect(server.workshops.votes.session(created.id, session.id)?.status).toBe('closed')
+    expect(live.server.workshops.votes.session(created.id, session.id)?.status).toBe('closed')
     const second = running(created)
     expect(second.rooms.map((r) => [r.title, r.challenge])).toEqual([
       ['Rufbus', 'Maßnahmen schärfen'],
@@ -175,7 +135,7 @@ describe('a sprint planned in advance', () => {
     expect(third.rooms).toEqual(first.rooms)
     expect(third.assignment).toEqual(first.assignment)
     putRecords(adaBoard.doc, [card('shape:neu', 'Neue Idee', 1200)])
-    await waitFor(() => server.rooms.peek(workshopBoardDocName(created.id, boardOf(0)))?.doc.getArray('tl_records').length === 5, 'Ada writes on her first board again')
+    await waitFor(() => live.server.rooms.peek(workshopBoardDocName(created.id, boardOf(0)))?.doc.getArray('tl_records').length === 5, 'Ada writes on her first board again')
   })
 
   it('brings the rooms’ concept cards into the plenary, one frame per room, once', async () => {
@@ -186,24 +146,24 @@ describe('a sprint planned in advance', () => {
       { title: 'Einkauf', challenge: '' },
     ]
     expect((await command({ type: 'configureBreakout', phaseId: work, plan: { rooms, template: 'blank', mode: 'random' } })).status).toBe(200)
-    const plenary = server.workshops.boards(created.id).find((b) => !b.room)!.id
+    const plenary = live.server.workshops.boards(created.id).find((b) => !b.room)!.id
     expect((await command({ type: 'bringResults', phaseId: work, boardId: plenary, notes: false })).body.error?.code).toBe('results_not_ready')
     expect((await command({ type: 'startPhase', phaseId: work })).status).toBe(200)
     const breakout = running(created)
     const roomBoard = breakout.rooms[0]!.boardId
     const writer = await open(workshopBoardDocName(created.id, roomBoard), created.facilitatorToken)
     // Only an untouched card: nothing to bring, and nothing recorded (a vote on the results stays on the rooms).
-    putRecords(writer.doc, [PAGE, card('shape:leer', '', 400)])
-    await waitFor(() => server.rooms.peek(workshopBoardDocName(created.id, roomBoard))?.doc.getArray('tl_records').length === 2, 'the empty card reached the server')
+    putRecords(writer.doc, [PAGE_RECORD, card('shape:leer', '', 400)])
+    await waitFor(() => live.server.rooms.peek(workshopBoardDocName(created.id, roomBoard))?.doc.getArray('tl_records').length === 2, 'the empty card reached the server')
     expect((await command({ type: 'endPhase' })).status).toBe(200)
     expect((await command({ type: 'bringResults', phaseId: work, boardId: plenary, notes: true })).body.error?.code).toBe('nothing_to_bring')
-    expect(server.workshops.facilitation(created.id).breakouts[0]!.broughtTo).toBeUndefined()
+    expect(live.server.workshops.facilitation(created.id).breakouts[0]!.broughtTo).toBeUndefined()
     // The facilitator writes on the ended room's board (only participants lose their pen there).
     putRecords(writer.doc, [card('shape:rufbus', 'Rufbus')])
-    await waitFor(() => server.rooms.peek(workshopBoardDocName(created.id, roomBoard))?.doc.getArray('tl_records').length === 3, 'the card reached the server')
+    await waitFor(() => live.server.rooms.peek(workshopBoardDocName(created.id, roomBoard))?.doc.getArray('tl_records').length === 3, 'the card reached the server')
     // Something on the plenary already: the results go below it.
     const plenaryClient = await open(workshopBoardDocName(created.id, plenary), created.facilitatorToken)
-    putRecords(plenaryClient.doc, [PAGE, card('shape:input', 'Input', 0)])
+    putRecords(plenaryClient.doc, [PAGE_RECORD, card('shape:input', 'Input', 0)])
 
     // Participants cannot, rooms are no target, and the facilitator can once.
     expect((await command({ type: 'bringResults', phaseId: work, boardId: plenary, notes: false }, people[0]!.token)).status).toBe(403)
@@ -224,13 +184,13 @@ describe('a sprint planned in advance', () => {
     // A vote on "the results" now runs on the plenary board.
     const opened = await command({ type: 'openVote', title: 'Punkte', kind: 'dots', target: 'notes', boardIds: [], resultsOf: work, votesPerPerson: 3, maxPerItem: 3, anonymous: true, hidden: false })
     expect(opened.status).toBe(201)
-    const vote = server.workshops.votes.sessions(created.id).find((s) => s.status === 'open')!
+    const vote = live.server.workshops.votes.sessions(created.id).find((s) => s.status === 'open')!
     expect(vote.boardIds).toEqual([plenary])
     // Only the results count there, not what the plenary held before.
     const ballot = (shapeId: string) => command({ type: 'castVote', sessionId: vote.id, boardId: plenary, shapeId, requestId: `r-${shapeId}` }, people[0]!.token)
     expect((await ballot('shape:input')).body.error?.code).toBe('not_eligible')
     expect((await ballot(copy.id)).status).toBe(200)
-    const items = await fetch(`${server.url}/api/workshops/${created.id}/votes/${vote.id}/items`, { headers: { authorization: `Bearer ${people[1]!.token}` } })
+    const items = await fetch(`${live.server.url}/api/workshops/${created.id}/votes/${vote.id}/items`, { headers: { authorization: `Bearer ${people[1]!.token}` } })
     const listed = (await items.json()) as { boards: Array<{ boardId: string; items: Array<{ shapeId: string; text: string }> }> }
     expect(listed.boards).toEqual([{ boardId: plenary, title: expect.any(String), items: [{ shapeId: copy.id, type: CONCEPT_CARD_TYPE, text: 'Rufbus' }] }])
   })
