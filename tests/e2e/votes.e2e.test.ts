@@ -105,5 +105,6 @@ describe.skipIf(skip !== undefined)('a dot vote in real browsers', () => {
     expect(await axeViolations(people[1]!.page)).toEqual([])
     await screenshot(people[1]!.page, 'vote-results')
     expect(foreign.flat()).toEqual([])
-  })
+    // Four browsers through a whole vote: a limit that holds beside another browser test on two cores (a limit, not a timing assertion).
+  }, 180_000)
 })
