@@ -4,13 +4,13 @@
  * real production build.
  */
 import { randomBytes } from 'node:crypto'
-import AxeBuilder from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { CLIENT_DIST, browserSkipReason, launchBrowser, screenshot, watchForeignRequests } from '../support/browser.ts'
 import { removeDir, startTestServer } from '../support/server.ts'
 import type { TestServer } from '../support/server.ts'
 import { BoardPage, StartPage } from './pages.ts'
+import { axeViolations } from './session.ts'
 
 const skip = browserSkipReason()
 
@@ -80,16 +80,15 @@ describe.skipIf(skip !== undefined)('two people on one board in real browsers', 
     const visitor = await person('de-DE')
     const start = new StartPage(visitor.page)
     await start.open(server.url)
-    const startResults = await new AxeBuilder({ page: visitor.page }).analyze()
+    const startViolations = await axeViolations(visitor.page)
     await screenshot(visitor.page, 'start-page')
-    expect(startResults.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    expect(startViolations).toEqual([])
 
     await start.openBoard('Barrierefreiheit prüfen')
     await visitor.enterName('Prüferin')
     await visitor.waitConnected()
     expect(visitor.page.url()).toContain('/b/barrierefreiheit-pruefen')
-    const boardResults = await new AxeBuilder({ page: visitor.page }).analyze()
-    expect(boardResults.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    expect(await axeViolations(visitor.page)).toEqual([])
     expect(foreign.flat(), 'requests to other origins').toEqual([])
   })
 
@@ -106,13 +105,13 @@ describe.skipIf(skip !== undefined)('two people on one board in real browsers', 
       await start.open(server.url)
       const overflow = (): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       expect(await overflow()).toBeLessThanOrEqual(0)
-      expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([])
+      expect(await axeViolations(page)).toEqual([])
       await start.openBoard(`klein-${viewport.width}`)
       const board = new BoardPage(page)
       await board.enterName('Erika')
       await board.waitConnected()
       expect(await overflow()).toBeLessThanOrEqual(0)
-      expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([])
+      expect(await axeViolations(page)).toEqual([])
       await screenshot(page, `board-${viewport.width}x${viewport.height}`)
       expect(foreign.flat()).toEqual([])
     })
