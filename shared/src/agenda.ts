@@ -63,6 +63,12 @@ export interface Facilitation {
   readonly broadcast: Broadcast | null
   /** The last "bring everyone to me" (or pitch), or null. */
   readonly summon: Summon | null
+  /**
+   * Simple mode (issue #14) for everyone who has not chosen for themselves in
+   * their browser. Absent until a facilitator first sets it; stored as false
+   * once turned off, because the control document only ever overwrites keys.
+   */
+  readonly simpleDefault?: boolean
 }
 
 export const EMPTY_FACILITATION: Facilitation = {
@@ -112,6 +118,8 @@ export type AgendaCommand =
   | { readonly type: 'configureVote'; readonly phaseId: string; readonly plan: VotePlan }
   /** Records that an ended breakout's results were copied onto `boardId` (the server copies them). */
   | { readonly type: 'bringResults'; readonly phaseId: string; readonly boardId: string; readonly notes: boolean }
+  /** Simple mode as the workshop's default (issue #14); each person's own choice in their browser wins. */
+  | { readonly type: 'setSimpleDefault'; readonly on: boolean }
 
 export const AGENDA_COMMAND_TYPES = [
   'addPhase',
@@ -134,6 +142,7 @@ export const AGENDA_COMMAND_TYPES = [
   'summon',
   'configureVote',
   'bringResults',
+  'setSimpleDefault',
 ] as const satisfies ReadonlyArray<AgendaCommand['type']>
 
 /**
@@ -319,6 +328,8 @@ export function applyAgendaCommand(state: Facilitation, command: AgendaCommand, 
     case 'summon':
       // Whether the board exists is the server's to check; the rules only record it.
       return ok({ ...state, summon: { id: newId(), boardId: command.boardId, bounds: command.bounds, at: now } })
+    case 'setSimpleDefault':
+      return ok({ ...state, simpleDefault: command.on })
     default: {
       const unreachable: never = command
       throw new Error(`unknown agenda command ${JSON.stringify(unreachable)}`)
@@ -501,5 +512,6 @@ export function parseFacilitation(value: unknown): Facilitation {
     breakouts: parseList(value.breakouts, parseBreakout),
     broadcast: parseBroadcast(value.broadcast),
     summon: parseSummon(value.summon),
+    ...(typeof value.simpleDefault === 'boolean' ? { simpleDefault: value.simpleDefault } : {}),
   }
 }

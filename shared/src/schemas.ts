@@ -15,6 +15,7 @@ import { VOTE_KINDS, VOTE_TARGETS, VoteLimits } from './votes.ts'
 import { ROLES } from './roles.ts'
 import { BOARD_TEMPLATES, LOCALES, WorkshopLimits } from './workshop.ts'
 import type { CreatedWorkshop, JoinPreview, JoinedWorkshop, WorkshopView } from './workshop.ts'
+import { SiteLimits, type SiteInfo } from './site.ts'
 
 export const DocNameSchema = z
   .string()
@@ -162,6 +163,8 @@ export const WorkshopCommandSchema = z.discriminatedUnion('type', [
     boardId: Id,
     bounds: z.object({ x: Coordinate, y: Coordinate, w: Coordinate.positive(), h: Coordinate.positive() }).nullable(),
   }),
+  // Simple mode as the workshop's default (issue #14).
+  z.object({ type: z.literal('setSimpleDefault'), on: z.boolean() }),
 ])
 export type WorkshopCommand = z.infer<typeof WorkshopCommandSchema>
 
@@ -210,4 +213,14 @@ export const OkSchema = z.looseObject({ ok: z.literal(true) })
 
 /** `GET /api/time` answer: the server's clock, for estimating this device's offset. */
 export const ServerTimeSchema = z.object({ now: z.number() })
+
+/** The operator's contact and retention, `GET /api/site`. */
+export const SiteInfoSchema: z.ZodType<SiteInfo> = z.object({
+  operator: z.string().max(SiteLimits.MAX_OPERATOR_CHARS).nullable(),
+  contactEmail: z.string().max(SiteLimits.MAX_CONTACT_CHARS).nullable(),
+  // Only web addresses: the client puts it into a link's href.
+  contactUrl: z.string().max(SiteLimits.MAX_CONTACT_CHARS).regex(/^https?:\/\//i).nullable(),
+  retentionDays: z.number().int().min(0),
+})
+
 export * from './catalogueSchema.ts'

@@ -376,6 +376,7 @@ export function createApi(ctx: ApiContext): (req: IncomingMessage, res: ServerRe
       case 'broadcast':
       case 'clearBroadcast':
       case 'summon':
+      case 'setSimpleDefault':
       case 'configureVote': {
         if (!may.command) return sendApiError(req, res, 403, 'forbidden')
         // What a starting phase builds on must be there: read (and for top-voted rooms, prepared) before anything changes.
