@@ -17,6 +17,9 @@ interface AgendaPanelProps {
 
 export function AgendaPanel({ facilitation, boards, commands }: AgendaPanelProps) {
   const { t } = useTranslation()
+  // The button's words start its accessible name (WCAG 2.5.3), the phase's title follows.
+  const roomsLabel = (plan: Phase['breakout']): string =>
+    plan === undefined ? t('rooms.plan') : sourceOf(plan).kind === 'fresh' ? t('rooms.planCount', { count: plan.rooms.length }) : t('plan.planned')
   const headingId = useId()
   const headingRef = useRef<HTMLHeadingElement>(null)
   const [editing, setEditing] = useState<Phase>()
@@ -81,13 +84,13 @@ export function AgendaPanel({ facilitation, boards, commands }: AgendaPanelProps
                 {t('agenda.edit')}
               </ActionButton>
               {phase.kind === 'vote' && phase.status === 'planned' ? (
-                <ActionButton data-testid="phase-vote" aria-label={t('votes.planOf', { title: phase.title })} onClick={() => setPlanningVote(phase)}>
+                <ActionButton data-testid="phase-vote" aria-label={t('agenda.actionOf', { action: phase.vote ? t('votes.planned') : t('votes.plan'), title: phase.title })} onClick={() => setPlanningVote(phase)}>
                   {phase.vote ? t('votes.planned') : t('votes.plan')}
                 </ActionButton>
               ) : null}
               {phase.kind === 'breakout' && phase.status === 'planned' ? (
-                <ActionButton data-testid="phase-rooms" aria-label={t('rooms.planOf', { title: phase.title })} onClick={() => setPlanning(phase)}>
-                  {phase.breakout === undefined ? t('rooms.plan') : sourceOf(phase.breakout).kind === 'fresh' ? t('rooms.planCount', { count: phase.breakout.rooms.length }) : t('plan.planned')}
+                <ActionButton data-testid="phase-rooms" aria-label={t('agenda.actionOf', { action: roomsLabel(phase.breakout), title: phase.title })} onClick={() => setPlanning(phase)}>
+                  {roomsLabel(phase.breakout)}
                 </ActionButton>
               ) : null}
               {phase.status === 'planned' ? (
