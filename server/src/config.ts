@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Limits } from '@werkraum/shared'
+import { Limits, SiteLimits } from '@werkraum/shared'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -27,6 +27,9 @@ export interface Config {
   readonly WORKSHOP_CREATION_PASSWORD: string | undefined
   readonly WORKSHOP_RETENTION_DAYS: number
   readonly MAX_CONNECTIONS_PER_ADDRESS: number
+  readonly OPERATOR_NAME: string | undefined
+  readonly CONTACT_EMAIL: string | undefined
+  readonly CONTACT_URL: string | undefined
 }
 
 // Parsed by hand rather than with zod: the sync server otherwise needs no schema
@@ -52,6 +55,30 @@ const url: Parser<string> = (raw) => {
     new URL(raw)
   } catch {
     throw new Error('expected a URL such as postgres://user@host:5432/database')
+  }
+  return raw
+}
+function shortText(maxChars: number): Parser<string> {
+  return (raw) => {
+    if (raw.length > maxChars) throw new Error(`expected at most ${maxChars} characters`)
+    return raw
+  }
+}
+// Shown as a mailto: link, so no spaces, one @, and no characters that would add mail headers.
+const email: Parser<string> = (raw) => {
+  if (raw.length > SiteLimits.MAX_CONTACT_CHARS || !/^[^\s@?&]+@[^\s@?&]+\.[^\s@?&]+$/.test(raw)) throw new Error(`expected an e-mail address such as barrierefreiheit@example.org, got "${raw}"`)
+  return raw
+}
+// Shown as a link's href: only web addresses, never javascript: or data:.
+const webAddress: Parser<string> = (raw) => {
+  let parsed: URL | undefined
+  try {
+    parsed = new URL(raw)
+  } catch {
+    parsed = undefined
+  }
+  if (raw.length > SiteLimits.MAX_CONTACT_CHARS || (parsed?.protocol !== 'https:' && parsed?.protocol !== 'http:')) {
+    throw new Error(`expected a web address starting with https://, got "${raw}"`)
   }
   return raw
 }
@@ -84,6 +111,10 @@ const SETTINGS: { [K in keyof Config]: { parse: Parser<NonNullable<Config[K]>>; 
   WORKSHOP_RETENTION_DAYS: { parse: whole(0, 3650), fallback: 180 },
   // Generous: a town hall's whole workshop may sit behind one address.
   MAX_CONNECTIONS_PER_ADDRESS: { parse: whole(1, 100_000), fallback: 500 },
+  // Shown on the accessibility statement, the privacy page and the feedback link (issue 14).
+  OPERATOR_NAME: { parse: shortText(SiteLimits.MAX_OPERATOR_CHARS), fallback: undefined },
+  CONTACT_EMAIL: { parse: email, fallback: undefined },
+  CONTACT_URL: { parse: webAddress, fallback: undefined },
 }
 
 /** The names of all settings, in the order the README lists them. */

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import type { RawData, WebSocket } from 'ws'
-import { CloseCode, PROTOCOL_VERSION, SYNC_PATH, docNameFromSyncPath, parseWorkshopDocName } from '@werkraum/shared'
+import { CloseCode, PROTOCOL_VERSION, SITE_INFO_PATH, SYNC_PATH, docNameFromSyncPath, parseWorkshopDocName } from '@werkraum/shared'
 import type { Health } from '@werkraum/shared'
 import type { Config } from './config.ts'
 import { sendApiError, sendApiJson } from './api/errors.ts'
@@ -15,6 +15,7 @@ import { loadOrCreateSecret } from './auth/tokens.ts'
 import type { Access, Subject } from './peer.ts'
 import { Persistence } from './persistence.ts'
 import { RoomManager } from './rooms.ts'
+import { siteInfo } from './site.ts'
 import { securityHeaders, serveStatic } from './static.ts'
 import { PostgresStorage } from './storage/postgres.ts'
 import { SqliteStorage } from './storage/sqlite.ts'
@@ -81,6 +82,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const secret = loadOrCreateSecret(config.DATA_DIR, config.TOKEN_SECRET)
   const authorize =
     options.authorize ?? ((_req: IncomingMessage, docName: string, url: URL) => decideAccess(workshops, secret, docName, url.searchParams.get('token')))
+  const site = siteInfo(config)
   let api: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>) | undefined
 
   /** Deletes a workshop and everything of it: people, boards, and every stored document. */
@@ -160,6 +162,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (!url) {
       sendApiError(req, res, 400, 'bad_request')
       return
+    }
+    if (url.pathname === SITE_INFO_PATH) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendApiError(req, res, 405, 'method_not_allowed')
+      return sendApiJson(res, 200, site)
     }
     if (url.pathname.startsWith('/api/')) {
       // Loaded on first use: a server that only syncs boards never loads the API's validation.
