@@ -57,6 +57,8 @@ const DE = {
   dots: 'Punkte-Abstimmung',
   pledge: '„Da mache ich mit“',
   picture: 'Bild des Boards',
+  pictureCounts: { concept: ['Konzeptkarte', 'Konzeptkarten'], note: ['Notiz', 'Notizen'] },
+  pictureText: 'Ihr Text folgt in diesem Abschnitt.',
   byVote: 'Stimmen',
   noVotes: 'Keine abgeschlossene Abstimmung.',
   kinds: { concept: 'Konzeptkarte', note: 'Notiz', board: 'Board' },
@@ -100,6 +102,8 @@ const EN: CatalogueLabels = {
   dots: 'Dot vote',
   pledge: '"I\'d work on this"',
   picture: 'Picture of the board',
+  pictureCounts: { concept: ['concept card', 'concept cards'], note: ['note', 'notes'] },
+  pictureText: 'Their text follows in this section.',
   byVote: 'votes',
   noVotes: 'No closed vote.',
   kinds: { concept: 'Concept card', note: 'Note', board: 'Board' },
@@ -175,6 +179,26 @@ export function sectionName(section: CatalogueSection, labels: CatalogueLabels):
 /** The one line an empty board gets instead of a section ("Plenum: nichts auf diesem Board"). */
 export function emptyBoardLine(section: CatalogueSection, labels: CatalogueLabels): string {
   return `${section.room ? section.room.title : section.title}: ${labels.emptyBoard}`
+}
+
+/**
+ * A board picture's text alternative (HTML `alt`, the PDF figure's `/Alt`):
+ * which board and what is on it, and that the words follow as text, since the
+ * picture adds the layout and not the words ("Bild des Boards Plenum:
+ * 2 Konzeptkarten, 5 Notizen. Ihr Text folgt in diesem Abschnitt.").
+ */
+export function pictureAlt(section: CatalogueSection, labels: CatalogueLabels, num: (n: number) => string): string {
+  const notes = section.noteGroups.reduce((sum, g) => sum + g.notes.length, 0)
+  const counts = (
+    [
+      [section.concepts.length, labels.pictureCounts.concept],
+      [notes, labels.pictureCounts.note],
+    ] as const
+  )
+    .filter(([n]) => n > 0)
+    .map(([n, [one, many]]) => `${num(n)} ${n === 1 ? one : many}`)
+  const name = `${labels.picture} ${section.room ? section.room.title : section.title}`
+  return counts.length === 0 ? `${name}.` : `${name}: ${counts.join(', ')}. ${labels.pictureText}`
 }
 
 /**

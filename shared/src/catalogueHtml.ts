@@ -16,6 +16,7 @@ import {
   copyNote,
   emptyBoardLine,
   itemPlaces,
+  pictureAlt,
   resultColumn,
   sectionGroups,
   sectionName,
@@ -111,7 +112,7 @@ function sectionHtml(s: CatalogueSection, level: number, picture: string | undef
   out.push(votesLine(s.votes, context))
   // Only pictures inside the file: the file must make no request.
   if (picture !== undefined && picture.startsWith('data:image/')) {
-    out.push(`<figure><img src="${htmlText(picture)}" alt="${htmlText(`${l.picture}: ${s.title}`)}"><figcaption>${htmlText(`${l.picture}: ${s.title}`)}</figcaption></figure>`)
+    out.push(`<figure><img src="${htmlText(picture)}" alt="${htmlText(pictureAlt(s, l, context.num))}"><figcaption>${htmlText(`${l.picture}: ${s.title}`)}</figcaption></figure>`)
   }
   if (s.concepts.length > 0) {
     out.push(h(level + 1, htmlText(l.concepts)))

@@ -6,9 +6,17 @@
  * section starts on a new page with the board's picture, except a board with
  * nothing on it, which is one line where its section would be.
  *
+ * Tagged (issue 14): headings at the HTML catalogue's levels, paragraphs,
+ * tables with column headers, lists, and each board picture a figure whose
+ * text alternative says what is on the board (`pictureAlt`); the document
+ * language and title are set, rules and frames are artifacts. jsPDF writes no
+ * structure of its own, so `pdfTags.ts` adds it through jsPDF's internal API
+ * while this file keeps the layout; `cataloguePdf.test.ts` reads it back.
+ *
  * jsPDF's built-in Helvetica covers Windows-1252, which holds German
  * (ä ö ü ß „ “ – …); any other character is shown as "?" rather than as
- * garbage. (Embedding a font would lift that; see the closing notes.)
+ * garbage. Embedding a font would lift that, and is what still stands between
+ * this file and PDF/UA (which wants every font embedded, and XMP metadata).
  */
 import {
   catalogueDate,
@@ -21,11 +29,13 @@ import {
   resultColumn,
   sectionGroups,
   sectionName,
+  pictureAlt,
   voteTitle,
   type CatalogueLabels,
 } from '@werkraum/shared'
 import type { Catalogue, CatalogueSection } from '@werkraum/shared/schemas'
 import type { jsPDF as JsPdf } from 'jspdf'
+import { PdfTags, pdfTextString, type StructType } from './pdfTags.ts'
 
 export interface PdfPicture {
   /** A JPEG. */
@@ -56,16 +66,38 @@ const PAGE_H = 297
 const MARGIN = 18
 const WIDTH = PAGE_W - 2 * MARGIN
 const PT = 0.3528 // mm per point
+/** PDF points per mm, for the figures' bounding boxes (PDF measures from the page's bottom left). */
+const PT_PER_MM = 72 / 25.4
 const TEXT: [number, number, number] = [28, 31, 36]
 const MUTED: [number, number, number] = [74, 82, 96]
 const PRIMARY: [number, number, number] = [29, 78, 137]
 
+/**
+ * A wrapped line as drawn: every line but the last ends in a space (invisible
+ * at the end of a left-aligned line), so text read out of the PDF, by a screen
+ * reader or by copying, keeps a space where the line broke instead of joining
+ * the words.
+ */
+function spaced(lines: readonly string[], i: number): string {
+  return i < lines.length - 1 ? `${lines[i]!} ` : lines[i]!
+}
+
+type HeadingTag = 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6'
+
+/** The heading tag of a level, as in the HTML catalogue (h1–h6). */
+function headingTag(level: number): HeadingTag {
+  return `H${Math.min(6, Math.max(1, level))}` as HeadingTag
+}
+
 class Layout {
   y = MARGIN
-  constructor(readonly doc: JsPdf) {}
+  readonly tags: PdfTags
+  constructor(readonly doc: JsPdf) {
+    this.tags = new PdfTags(doc)
+  }
 
   newPage(): void {
-    this.doc.addPage()
+    this.tags.pageBreak(() => this.doc.addPage())
     this.y = MARGIN
   }
 
@@ -74,7 +106,8 @@ class Layout {
     if (this.y + height > PAGE_H - MARGIN) this.newPage()
   }
 
-  text(text: string, size: number, options: { bold?: boolean; color?: [number, number, number]; indent?: number; after?: number } = {}): void {
+  /** A paragraph (or what `options.tag` says it is), wrapped and moved on to the next page line by line. */
+  text(text: string, size: number, options: { bold?: boolean; color?: [number, number, number]; indent?: number; after?: number; tag?: StructType; actualText?: string } = {}): void {
     const { doc } = this
     doc.setFont('helvetica', options.bold ? 'bold' : 'normal')
     doc.setFontSize(size)
@@ -82,24 +115,34 @@ class Layout {
     const indent = options.indent ?? 0
     const lineHeight = size * PT * 1.35
     const lines = doc.splitTextToSize(pdfSafe(text), WIDTH - indent) as string[]
-    for (const line of lines) {
-      this.room(lineHeight)
-      doc.text(line, MARGIN + indent, this.y + size * PT)
-      this.y += lineHeight
-    }
+    // The first line's room is found before the tag opens, so a paragraph that starts on the next page is tagged only there.
+    this.room(lineHeight)
+    const extra = options.actualText === undefined ? '' : ` /ActualText ${pdfTextString(options.actualText)}`
+    this.tags.content(
+      options.tag ?? 'P',
+      () => {
+        lines.forEach((_, i) => {
+          this.room(lineHeight)
+          doc.text(spaced(lines, i), MARGIN + indent, this.y + size * PT)
+          this.y += lineHeight
+        })
+      },
+      extra,
+    )
     this.y += options.after ?? 1.5
   }
 
-  heading(text: string, level: 1 | 2 | 3 | 4): void {
+  /** A heading that looks like `level` and is tagged as `tag` (the HTML catalogue's level, which can be deeper). */
+  heading(text: string, level: 1 | 2 | 3 | 4, tag: HeadingTag = headingTag(level)): void {
     const size = [0, 22, 16, 13, 11.5][level]!
     // A heading never ends a page: keep room for it and two lines after.
     this.room(size * PT * 1.35 + 12)
     this.y += level <= 2 ? 3 : 2
-    this.text(text, size, { bold: true, color: level <= 2 ? PRIMARY : TEXT, after: level === 2 ? 0.5 : 1.5 })
+    this.text(text, size, { bold: true, color: level <= 2 ? PRIMARY : TEXT, after: level === 2 ? 0.5 : 1.5, tag })
     if (level === 2) {
       this.doc.setDrawColor(...PRIMARY)
       this.doc.setLineWidth(0.6)
-      this.doc.line(MARGIN, this.y, MARGIN + WIDTH, this.y)
+      this.tags.artifact(() => this.doc.line(MARGIN, this.y, MARGIN + WIDTH, this.y))
       this.y += 3
     }
   }
@@ -117,21 +160,27 @@ class Layout {
       const height = Math.max(...wrapped.map((lines) => lines.length)) * lineHeight + 2
       this.room(height)
       let x = MARGIN
-      wrapped.forEach((lines, i) => {
-        lines.forEach((line, j) => doc.text(line, x + 1, this.y + 1 + size * PT + j * lineHeight))
-        x += widths[i]!
+      this.tags.group('TR', () => {
+        wrapped.forEach((lines, i) => {
+          // Header cells name their column, for a screen reader's table navigation.
+          this.tags.content(bold ? 'TH' : 'TD', () => lines.forEach((_, j) => doc.text(spaced(lines, j), x + 1, this.y + 1 + size * PT + j * lineHeight)), bold ? ' /A <</O /Table /Scope /Column>>' : '')
+          x += widths[i]!
+        })
       })
       this.y += height
       doc.setDrawColor(197, 202, 211)
       doc.setLineWidth(0.2)
-      doc.line(MARGIN, this.y, MARGIN + WIDTH, this.y)
+      this.tags.artifact(() => doc.line(MARGIN, this.y, MARGIN + WIDTH, this.y))
     }
-    draw(head, true)
-    for (const row of rows) draw(row, false)
+    this.tags.group('Table', () => {
+      draw(head, true)
+      for (const row of rows) draw(row, false)
+    })
     this.y += 4
   }
 
-  async picture(picture: PdfPicture, caption: string): Promise<void> {
+  /** A board's picture: a figure with its text alternative (`alt`), then its caption. */
+  async picture(picture: PdfPicture, alt: string, caption: string): Promise<void> {
     if (picture.width <= 0 || picture.height <= 0) return
     const maxHeight = PAGE_H - 2 * MARGIN - 20
     let w = WIDTH
@@ -142,9 +191,10 @@ class Layout {
     }
     this.room(h + 8)
     const data = new Uint8Array(await picture.jpeg.arrayBuffer())
-    this.doc.addImage(data, 'JPEG', MARGIN, this.y, w, h)
+    const box = [MARGIN, PAGE_H - this.y - h, MARGIN + w, PAGE_H - this.y].map((mm) => (mm * PT_PER_MM).toFixed(2)).join(' ')
+    this.tags.content('Figure', () => this.doc.addImage(data, 'JPEG', MARGIN, this.y, w, h), ` /Alt ${pdfTextString(alt)} /A <</O /Layout /BBox [${box}]>>`)
     this.doc.setDrawColor(197, 202, 211)
-    this.doc.rect(MARGIN, this.y, w, h)
+    this.tags.artifact(() => this.doc.rect(MARGIN, this.y, w, h))
     this.y += h + 1.5
     this.text(caption, 8.5, { color: MUTED, after: 4 })
   }
@@ -163,33 +213,45 @@ function votesLine(votes: ReadonlyArray<{ sessionId: string; count: number }>, {
   return votes.map((v) => `${titles.get(v.sessionId) ?? v.sessionId}: ${num(v.count)}`).join(', ')
 }
 
-async function section(layout: Layout, s: CatalogueSection, picture: PdfPicture | undefined, context: Context): Promise<void> {
+/** A board's section; `level` is its heading's level in the HTML catalogue (2, or 3 for a room under its phase), which the tags follow. */
+async function section(layout: Layout, s: CatalogueSection, level: number, picture: PdfPicture | undefined, context: Context): Promise<void> {
   const { l, num } = context
-  layout.heading(sectionName(s, l), s.room ? 3 : 2)
+  const { tags } = layout
+  layout.heading(sectionName(s, l), s.room ? 3 : 2, headingTag(level))
   if (s.room && s.room.challenge !== '') layout.text(`${l.challenge}: ${s.room.challenge}`, 10.5)
   if (s.room?.members && s.room.members.length > 0) layout.text(`${l.members}: ${s.room.members.join(', ')}`, 10.5)
   if (s.votes.length > 0) layout.text(`${l.votes}: ${votesLine(s.votes, context)}`, 10.5)
-  if (picture) await layout.picture(picture, `${l.picture}: ${s.title}`)
-  if (s.concepts.length > 0) layout.heading(l.concepts, 3)
+  if (picture) await layout.picture(picture, pictureAlt(s, l, num), `${l.picture}: ${s.title}`)
+  if (s.concepts.length > 0) layout.heading(l.concepts, 3, headingTag(level + 1))
   for (const c of s.concepts) {
-    layout.heading(c.title || l.untitled, 4)
+    layout.heading(c.title || l.untitled, 4, headingTag(level + 2))
     if (c.copyOf !== undefined) layout.text(`(${copyNote(c.copyOf, context.places, l)})`, 10, { color: MUTED })
-    for (const field of ['challenge', 'idea', 'audience', 'nextSteps', 'carriers'] as const) {
-      if (c[field] === '') continue
-      layout.text(l[field].toUpperCase(), 8, { bold: true, color: MUTED, after: 0.3 })
-      layout.text(c[field], 10.5)
+    const fields = (['challenge', 'idea', 'audience', 'nextSteps', 'carriers'] as const).filter((field) => c[field] !== '')
+    // The card's fields as a list of label and text (the HTML's <dl>).
+    if (fields.length > 0) {
+      tags.group('L', () => {
+        for (const field of fields) {
+          tags.group('LI', () => {
+            layout.text(l[field].toUpperCase(), 8, { bold: true, color: MUTED, after: 0.3, tag: 'Lbl', actualText: l[field] })
+            layout.text(c[field], 10.5, { tag: 'LBody' })
+          })
+        }
+      })
     }
     if (c.votes.length > 0) layout.text(`${l.votes}: ${votesLine(c.votes, context)}`, 10, { color: MUTED })
     if (c.pledges.count > 0) layout.text(`${l.pledges}: ${c.pledges.names ? c.pledges.names.join(', ') : num(c.pledges.count)}`, 10, { color: MUTED })
     layout.y += 2
   }
-  if (s.noteGroups.length > 0) layout.heading(l.notes, 3)
+  if (s.noteGroups.length > 0) layout.heading(l.notes, 3, headingTag(level + 1))
   for (const g of s.noteGroups) {
-    layout.text(g.area === null ? l.looseNotes : g.area || l.untitledArea, 10.5, { bold: true })
-    for (const n of g.notes) {
-      const extra = [copyNote(n.copyOf, context.places, l), n.votes.length > 0 ? `${l.votes}: ${votesLine(n.votes, context)}` : '', n.pledges.count > 0 ? `${l.pledges}: ${num(n.pledges.count)}` : ''].filter((e) => e !== '')
-      layout.text(`• ${n.text}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`, 10.5, { indent: 3, after: 1 })
-    }
+    // Looks like a line in bold, but is the area's heading, as in the HTML.
+    layout.text(g.area === null ? l.looseNotes : g.area || l.untitledArea, 10.5, { bold: true, tag: headingTag(level + 2) })
+    tags.group('L', () => {
+      for (const n of g.notes) {
+        const extra = [copyNote(n.copyOf, context.places, l), n.votes.length > 0 ? `${l.votes}: ${votesLine(n.votes, context)}` : '', n.pledges.count > 0 ? `${l.pledges}: ${num(n.pledges.count)}` : ''].filter((e) => e !== '')
+        tags.group('LI', () => layout.text(`• ${n.text}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`, 10.5, { indent: 3, after: 1, tag: 'LBody' }))
+      }
+    })
     layout.y += 2
   }
 }
@@ -203,6 +265,8 @@ export async function cataloguePdf(catalogue: Catalogue, pictures: ReadonlyMap<s
   const num = (n: number): string => catalogueNumber(n, locale)
   doc.setProperties({ title: pdfSafe(`${catalogue.workshop.title} – ${l.catalogue}`), creator: 'Werkraum' })
   doc.setLanguage(catalogue.workshop.locale === 'de' ? 'de-DE' : 'en-GB')
+  // A reader shows the title, not the file name.
+  doc.viewerPreferences({ DisplayDocTitle: true })
   const context: Context = { titles: new Map(catalogue.votes.map((v) => [v.id, v.title])), l, num, places: itemPlaces(catalogue) }
   const layout = new Layout(doc)
 
@@ -236,7 +300,7 @@ export async function cataloguePdf(catalogue: Catalogue, pictures: ReadonlyMap<s
       }
       if (group.phase && !first) layout.newPage()
       first = false
-      await section(layout, s, pictures.get(s.boardId), context)
+      await section(layout, s, group.phase ? 3 : 2, pictures.get(s.boardId), context)
     }
   }
   layout.newPage()
