@@ -3,9 +3,11 @@
  * with two breakout boards and three votes (tests/support/catalogueFixture.ts)
  * is exported as HTML and as a Markdown ZIP from the facilitator's console.
  * The HTML holds every concept title and vote count, has no axe violations,
- * and prints to PDF; the ZIP holds one SVG per board. Files are kept in
- * test-artifacts/.
+ * and prints to PDF; the ZIP holds one SVG per board. The PDF Werkraum makes
+ * is tagged (issue 14): poppler's `pdfinfo` says so and reads its structure,
+ * whose headings are the HTML file's. Files are kept in test-artifacts/.
  */
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { inflateSync } from 'node:zlib'
@@ -14,6 +16,7 @@ import type { Download, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { workshopBoardDocName } from '@werkraum/shared'
 import type { Catalogue } from '@werkraum/shared/schemas'
+import { readTaggedPdf, taggedElements } from '../../client/src/workshop/export/readTaggedPdf.ts'
 import { ARTIFACTS_DIR, browserSkipReason, pdfPagesToPng, screenshot } from '../support/browser.ts'
 import { buildFixtureWorkshop, type FixtureWorkshop } from '../support/catalogueFixture.ts'
 import { BoardPage } from './pages.ts'
@@ -51,9 +54,27 @@ function pdfPageTexts(pdf: Buffer): string[] {
       continue
     }
     const strings = [...content.matchAll(/\(((?:\\.|[^\\)])*)\)\s*Tj/g)].map((m) => m[1]!.replace(/\\([()\\])/g, '$1'))
-    if (strings.length > 0) pages.push(strings.join(' '))
+    // Wrapped lines end in a space (for text read out of the file); one space is enough here.
+    if (strings.length > 0) pages.push(strings.join(' ').replace(/\s+/g, ' '))
   }
   return pages
+}
+
+/** `pdfinfo` with its arguments, or undefined (and the reason printed) where poppler-utils is not installed. */
+function pdfinfo(...args: string[]): string | undefined {
+  try {
+    return execFileSync('pdfinfo', args, { encoding: 'utf8' })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    console.log('pdfinfo is not installed (Debian: poppler-utils): the PDF\'s tags are checked by the test\'s own reader only')
+    return undefined
+  }
+}
+
+/** The headings of an HTML file, as `H<level>` and text. */
+function htmlHeadings(html: string): Array<[string, string]> {
+  const unescape = (text: string): string => text.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!)
+  return [...html.matchAll(/<h(\d)[^>]*>(.*?)<\/h\1>/g)].map((m) => [`H${m[1]!}`, unescape(m[2]!)])
 }
 
 function pdfTextOf(pdf: Buffer): string {
@@ -139,6 +160,25 @@ describe.skipIf(skip !== undefined)('the concept catalogue in a real browser', (
       for (const concept of catalogue.sections.flatMap((s) => s.concepts)) expect(pdfText).toContain(concept.title)
       for (const vote of catalogue.votes) expect(pdfText).toContain(vote.title)
       expect(pdfText).toContain('Bürgerbus <script>alert(1)</script>')
+      // Tagged: the HTML file's headings in the same order, a figure with a text alternative per board picture, nothing untagged.
+      const tagged = await readTaggedPdf(new Uint8Array(made.bytes))
+      expect(tagged).toMatchObject({ marked: true, lang: 'de-DE', untagged: [], parentTreeErrors: [] })
+      const elements = taggedElements(tagged.root)
+      expect(elements.filter((e) => /^H\d$/.test(e.type)).map((e) => [e.type, e.text])).toEqual(htmlHeadings(text))
+      const figures = elements.filter((e) => e.type === 'Figure')
+      expect(figures.map((f) => f.alt)).toEqual(await reader.locator('figure img').evaluateAll((images) => images.map((img) => img.getAttribute('alt'))))
+      expect(figures.every((f) => f.image)).toBe(true)
+      expect(figures[0]!.alt).toMatch(/^Bild des Boards Plenum: \d+ Konzeptkarten?, \d+ Notiz(en)?\. Ihr Text folgt in diesem Abschnitt\.$/)
+      // And as poppler reads it, independently of the test's reader.
+      const info = pdfinfo(made.file)
+      if (info !== undefined) {
+        expect(info).toMatch(/^Tagged:\s+yes$/m)
+        expect(info).toMatch(/^Title:\s+Sprint Ölmühle – Maßnahmenkatalog$/m)
+        const structure = pdfinfo('-struct-text', made.file)!
+        expect(structure).toMatch(new RegExp(`^Document\\n  H1 \\(block\\)\\n    "${catalogue.workshop.title}"`, 'm'))
+        expect(structure.match(/^ {2}Figure\b/gm)).toHaveLength(drawn.length)
+        writeFileSync(path.join(ARTIFACTS_DIR, 'catalogue-pdf-structure.txt'), structure)
+      }
 
       // The Markdown ZIP: the catalogue and one SVG per board.
       const zip = unzipSync(new Uint8Array((await exportAs(page, 'zip')).bytes))
