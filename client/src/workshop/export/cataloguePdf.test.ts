@@ -175,6 +175,23 @@ describe('the tagged PDF catalogue', () => {
     expect(notes.map((n) => n.text.slice(0, 20))).toEqual(['• Rufbus', `• ${LONG_NOTE.slice(0, 18)}`, '• Taxi-Gutschein'])
   })
 
+  it('has bookmarks for its parts and for the boards and votes in them, each to the page of its heading', async () => {
+    const pdf = await tagged(CATALOGUE)
+    expect(pdf.catalog).toContain('/PageMode /UseOutlines')
+    expect(pdf.outline.map(({ depth, title }) => [depth, title])).toEqual([
+      [0, 'Ablauf'],
+      [0, 'Überblick: Konzepte nach Stimmen'],
+      [0, 'Plenum'],
+      [0, 'Phase: Gruppenarbeit'],
+      [1, 'Raum: Mobilität'],
+      [0, 'Abstimmungen'],
+      [1, 'Was nehmen wir mit? (Punkte-Abstimmung, anonym)'],
+      [1, 'Leere Runde (Punkte-Abstimmung, anonym)'],
+    ])
+    const headings = ofType(pdf, 'H2', 'H3')
+    for (const bookmark of pdf.outline) expect(headings.find((h) => h.text === bookmark.title)?.pages).toEqual([bookmark.page])
+  })
+
   it('keeps a paragraph that runs over a page break one element, its words whole', async () => {
     const pdf = await tagged(CATALOGUE)
     const long = ofType(pdf, 'LBody').find((body) => body.text.includes('Anfang der langen Notiz'))!

@@ -35,7 +35,7 @@ import {
 } from '@werkraum/shared'
 import type { Catalogue, CatalogueSection } from '@werkraum/shared/schemas'
 import type { jsPDF as JsPdf } from 'jspdf'
-import { PdfTags, pdfTextString, type StructType } from './pdfTags.ts'
+import { PdfBookmarks, PdfTags, pdfTextString, type StructType } from './pdfTags.ts'
 
 export interface PdfPicture {
   /** A JPEG. */
@@ -92,8 +92,10 @@ function headingTag(level: number): HeadingTag {
 class Layout {
   y = MARGIN
   readonly tags: PdfTags
+  private readonly bookmarks: PdfBookmarks
   constructor(readonly doc: JsPdf) {
     this.tags = new PdfTags(doc)
+    this.bookmarks = new PdfBookmarks(doc)
   }
 
   newPage(): void {
@@ -132,11 +134,16 @@ class Layout {
     this.y += options.after ?? 1.5
   }
 
-  /** A heading that looks like `level` and is tagged as `tag` (the HTML catalogue's level, which can be deeper). */
-  heading(text: string, level: 1 | 2 | 3 | 4, tag: HeadingTag = headingTag(level)): void {
+  /**
+   * A heading that looks like `level` and is tagged as `tag` (the HTML
+   * catalogue's level, which can be deeper); with `bookmark`, also a bookmark
+   * at that depth (the catalogue's parts, and the boards and votes in them).
+   */
+  heading(text: string, level: 1 | 2 | 3 | 4, tag: HeadingTag = headingTag(level), bookmark?: 0 | 1): void {
     const size = [0, 22, 16, 13, 11.5][level]!
     // A heading never ends a page: keep room for it and two lines after.
     this.room(size * PT * 1.35 + 12)
+    if (bookmark !== undefined) this.bookmarks.add(bookmark, text)
     this.y += level <= 2 ? 3 : 2
     this.text(text, size, { bold: true, color: level <= 2 ? PRIMARY : TEXT, after: level === 2 ? 0.5 : 1.5, tag })
     if (level === 2) {
@@ -217,7 +224,7 @@ function votesLine(votes: ReadonlyArray<{ sessionId: string; count: number }>, {
 async function section(layout: Layout, s: CatalogueSection, level: number, picture: PdfPicture | undefined, context: Context): Promise<void> {
   const { l, num } = context
   const { tags } = layout
-  layout.heading(sectionName(s, l), s.room ? 3 : 2, headingTag(level))
+  layout.heading(sectionName(s, l), s.room ? 3 : 2, headingTag(level), level === 2 ? 0 : 1)
   if (s.room && s.room.challenge !== '') layout.text(`${l.challenge}: ${s.room.challenge}`, 10.5)
   if (s.room?.members && s.room.members.length > 0) layout.text(`${l.members}: ${s.room.members.join(', ')}`, 10.5)
   if (s.votes.length > 0) layout.text(`${l.votes}: ${votesLine(s.votes, context)}`, 10.5)
@@ -273,14 +280,14 @@ export async function cataloguePdf(catalogue: Catalogue, pictures: ReadonlyMap<s
   layout.heading(catalogue.workshop.title, 1)
   layout.text(`${l.catalogue} · ${catalogueDate(catalogue.workshop.createdAt, catalogue.workshop.locale)}`, 12, { color: MUTED, after: 6 })
   if (catalogue.agenda.length > 0) {
-    layout.heading(l.agenda, 2)
+    layout.heading(l.agenda, 2, 'H2', 0)
     layout.table(
       [l.phase, l.kind, l.planned, l.actual],
       catalogue.agenda.map((p) => [p.title, l.phaseKinds[p.kind], num(p.plannedMinutes), p.actualMinutes === null ? l.notRun : num(p.actualMinutes)]),
       [70, 44, 30, 30],
     )
   }
-  layout.heading(l.overview, 2)
+  layout.heading(l.overview, 2, 'H2', 0)
   layout.table(
     [l.rank, l.item, l.board, l.votes, l.pledges],
     catalogue.ranking.map((r) => [num(r.rank), r.title || l.untitled, r.board, num(r.votes), num(r.pledges)]),
@@ -289,7 +296,7 @@ export async function cataloguePdf(catalogue: Catalogue, pictures: ReadonlyMap<s
   for (const group of sectionGroups(catalogue)) {
     // A board with nothing on it is one line where it stands, and a phase whose rooms all stayed empty starts no page either.
     if (group.sections.some((s) => !s.empty)) layout.newPage()
-    if (group.phase) layout.heading(`${l.phase}: ${group.phase.title}`, 2)
+    if (group.phase) layout.heading(`${l.phase}: ${group.phase.title}`, 2, 'H2', 0)
     let first = true
     for (const s of group.sections) {
       if (s.empty) {
@@ -304,10 +311,10 @@ export async function cataloguePdf(catalogue: Catalogue, pictures: ReadonlyMap<s
     }
   }
   layout.newPage()
-  layout.heading(l.voteResults, 2)
+  layout.heading(l.voteResults, 2, 'H2', 0)
   if (catalogue.votes.length === 0) layout.text(l.noVotes, 10.5)
   for (const v of catalogue.votes) {
-    layout.heading(voteTitle(v, l), 3)
+    layout.heading(voteTitle(v, l), 3, 'H3', 1)
     // A session nobody voted in says so, rather than showing an empty table.
     if (v.ballots === 0) {
       layout.text(`${l.noBallots}.`, 10.5)

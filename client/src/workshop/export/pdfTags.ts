@@ -172,3 +172,28 @@ export class PdfTags {
     }
   }
 }
+
+/**
+ * Bookmarks (the PDF's outline) for the catalogue's main headings, so a
+ * reader can jump from the side panel; they open with the document. Titles
+ * are written as Unicode text strings: jsPDF's own would be read in
+ * PDFDocEncoding, which garbles „ “ and –.
+ */
+export class PdfBookmarks {
+  private readonly outline: JsPdf['outline']
+  private parents: Array<ReturnType<JsPdf['outline']['add']> | null> = []
+
+  constructor(private readonly doc: JsPdf) {
+    this.outline = doc.outline
+    const strings = this.outline as unknown as { makeString(text: string): string }
+    strings.makeString = pdfTextString
+    doc.setDisplayMode('fullwidth', 'continuous', 'UseOutlines')
+  }
+
+  /** A bookmark at `depth` (0 for the top) to the current page, under the last one a level up. */
+  add(depth: number, title: string): void {
+    const parent = depth > 0 ? (this.parents[depth - 1] ?? null) : null
+    const item = this.outline.add(parent, title, { pageNumber: this.doc.getCurrentPageInfo().pageNumber })
+    this.parents = [...this.parents.slice(0, depth), item]
+  }
+}

@@ -34,6 +34,8 @@ export interface TaggedPdf {
   readonly untagged: readonly string[]
   /** Where the parent tree and the elements disagree about who owns a page's MCID: should be none. */
   readonly parentTreeErrors: readonly string[]
+  /** The bookmarks, in order: depth (0 at the top), title and the page (from 1) each opens. */
+  readonly outline: ReadonlyArray<{ depth: number; title: string; page: number | undefined }>
 }
 
 interface PdfObject {
@@ -188,6 +190,16 @@ export async function readTaggedPdf(bytes: Uint8Array): Promise<TaggedPdf> {
       kids,
     }
   }
+  const outline: Array<{ depth: number; title: string; page: number | undefined }> = []
+  const bookmarks = (first: number | undefined, depth: number): void => {
+    for (let id = first; id !== undefined; id = ref(get(id).dict, 'Next')) {
+      const { dict } = get(id)
+      const title = /\/Title <([0-9A-F]*)>/.exec(dict)?.[1]
+      outline.push({ depth, title: title === undefined ? '?' : hexText(title), page: pageOf.get(Number(/\/Dest \[(\d+) 0 R/.exec(dict)?.[1])) })
+      bookmarks(ref(dict, 'First'), depth + 1)
+    }
+  }
+  bookmarks(ref(get(ref(catalog, 'Outlines')).dict, 'First'), 0)
   const rootId = /\/K \[(\d+) 0 R\]/.exec(treeRoot)?.[1]
   return {
     catalog,
@@ -197,6 +209,7 @@ export async function readTaggedPdf(bytes: Uint8Array): Promise<TaggedPdf> {
     root: rootId === undefined ? undefined : read(Number(rootId)),
     untagged,
     parentTreeErrors,
+    outline,
   }
 }
 
