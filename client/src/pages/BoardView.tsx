@@ -1,6 +1,11 @@
 import { boardDocName } from '@werkraum/shared'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Editor } from 'tldraw'
+import { ArrivalAnnouncer } from '../board/list/announceArrivals.tsx'
+import { BoardList } from '../board/list/BoardList.tsx'
+import { ListToggle } from '../board/list/ListToggle.tsx'
+import { useBoardViewMode } from '../board/list/viewMode.ts'
 import { BoardCanvas } from '../components/BoardCanvas.tsx'
 import { BoardStateMessage } from '../components/BoardStateMessage.tsx'
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx'
@@ -25,6 +30,9 @@ export function BoardView({ boardName, identity, onNameChange }: BoardViewProps)
   const language = isLanguage(i18n.language) ? i18n.language : 'en'
   const [session, setSession] = useState<BoardSession>()
   const [editingName, setEditingName] = useState(false)
+  const [editor, setEditor] = useState<Editor>()
+  const [view, setView] = useBoardViewMode()
+  const [listOpened, setListOpened] = useState(false)
 
   // One session per board. The identity is read once here and pushed below,
   // so a new name does not reconnect.
@@ -55,6 +63,13 @@ export function BoardView({ boardName, identity, onNameChange }: BoardViewProps)
         <h1 className="board-title">{t('board.heading', { board: boardName })}</h1>
         {snapshot !== undefined ? <ConnectionStatus view={snapshot.connection} /> : null}
         <PresenceList people={snapshot?.people ?? []} />
+        <ListToggle
+          mode={view}
+          onChange={(mode) => {
+            setView(mode)
+            setListOpened(mode === 'list')
+          }}
+        />
         <button type="button" className="button" data-testid="change-name" onClick={() => setEditingName(true)}>
           {t('name.change', { name: identity.name })}
         </button>
@@ -62,9 +77,13 @@ export function BoardView({ boardName, identity, onNameChange }: BoardViewProps)
       </header>
       <main id="main" tabIndex={-1} className="board-main" aria-label={t('board.canvasLabel')}>
         {fatalClose !== undefined ? <FatalCloseBanner close={fatalClose} /> : null}
-        <div className="board-area">
+        <ArrivalAnnouncer editor={editor} selfId={identity.id} />
+        <div className="board-area" data-view={view}>
           {session !== undefined && load.kind === 'ready' ? (
-            <BoardCanvas session={session} identity={identity} language={language} onNameChange={onNameChange} />
+            <>
+              <BoardCanvas session={session} identity={identity} language={language} onNameChange={onNameChange} onEditor={setEditor} />
+              {view === 'list' && editor !== undefined ? <BoardList editor={editor} readOnly={false} headingLevel={2} focusOnOpen={listOpened} /> : null}
+            </>
           ) : fatalClose !== undefined && load.kind === 'loading' ? null : (
             <BoardStateMessage load={load} />
           )}

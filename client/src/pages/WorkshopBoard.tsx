@@ -21,6 +21,10 @@ import { applyFollowUp, dropSeed, takeSeed } from '../workshop/followUp.ts'
 import { addConceptCard } from '../board/addConceptCard.ts'
 import { addNote } from '../board/addNote.ts'
 import { withoutAuthorship } from '../board/authorship.ts'
+import { ArrivalAnnouncer } from '../board/list/announceArrivals.tsx'
+import { BoardList } from '../board/list/BoardList.tsx'
+import { ListToggle } from '../board/list/ListToggle.tsx'
+import { useBoardViewMode } from '../board/list/viewMode.ts'
 
 interface WorkshopBoardProps {
   readonly workshopId: string
@@ -108,6 +112,9 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
   const [mine, setMine] = useState<Readonly<Record<string, number>>>({})
   const [canvasBallot, setCanvasBallot] = useState<CanvasBallot | undefined>()
   const onCast = useCallback((next: CanvasBallot | undefined) => setCanvasBallot(next), [])
+  // The list view: kept across reloads; the keyboard goes to it only when the person opens it here.
+  const [view, setView] = useBoardViewMode()
+  const [listOpened, setListOpened] = useState(false)
   const badgeInfo = useMemo(
     () => ({ boardId: board.id, vote, mine, cast: canvasBallot?.cast, retract: canvasBallot?.retract }),
     [board.id, vote, mine, canvasBallot],
@@ -117,6 +124,13 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
     <div className="workshop-board" data-testid="workshop-board" data-board-id={board.id} data-readonly={readOnly}>
       <div className="board-toolbar">
         <h2 className="board-toolbar-title">{board.title}</h2>
+        <ListToggle
+          mode={view}
+          onChange={(mode) => {
+            setView(mode)
+            setListOpened(mode === 'list')
+          }}
+        />
         {readOnly ? (
           <p className="readonly-note" data-testid="readonly-note">
             {t(`workshop.readOnly.${readOnlyReason}`)}
@@ -161,7 +175,8 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
         </p>
       ) : null}
       {fatalClose !== undefined ? <FatalCloseBanner close={fatalClose} /> : null}
-      <div className="board-area">
+      <ArrivalAnnouncer editor={editor} selfId={identity.id} />
+      <div className="board-area" data-view={view}>
         {session !== undefined && load.kind === 'ready' ? (
           <VoteBadgeContext.Provider value={badgeInfo}>
           <BoardCanvas
@@ -174,6 +189,7 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
             onEditor={onEditor}
             components={VOTE_COMPONENTS}
           />
+          {view === 'list' && editor !== undefined ? <BoardList editor={editor} readOnly={readOnly} headingLevel={3} focusOnOpen={listOpened} /> : null}
           </VoteBadgeContext.Provider>
         ) : fatalClose !== undefined && load.kind === 'loading' ? null : (
           <BoardStateMessage load={load} />

@@ -1,0 +1,206 @@
+/**
+ * The list view of a board (issue #14): every note on a board of 30, read
+ * from Chromium's accessibility tree, including notes another person writes
+ * while the list is open (announced once, batched); and from the list, with
+ * the keyboard only, a note is added into an area, edited, moved, deleted,
+ * and a dot placed and taken back. What the list did is checked in the other
+ * person's browser, the board's records as they synced.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { browserSkipReason, screenshot } from '../support/browser.ts'
+import { BoardPage } from './pages.ts'
+import { axeViolations, useBrowserSession } from './session.ts'
+import { FacilitatorConsole, JoinForm } from './workshopPages.ts'
+
+const skip = browserSkipReason()
+
+interface Seeded {
+  readonly type: string
+  readonly text: string
+  readonly parentId: string
+}
+
+/** The written shapes of the board as `page`'s editor holds them. */
+function records(page: Page): Promise<Seeded[]> {
+  return page.evaluate(() => {
+    const editor = window.__werkraum!.editor as unknown as {
+      getCurrentPageShapes(): Array<{ id: string; type: string; parentId: string }>
+      getShapeUtil(shape: unknown): { getText(shape: unknown): string | undefined }
+    }
+    return editor
+      .getCurrentPageShapes()
+      .filter((s) => ['note', 'text', 'concept-card'].includes(s.type))
+      .map((s) => ({ type: s.type, text: editor.getShapeUtil(s).getText(s) ?? '', parentId: s.parentId }))
+  })
+}
+
+const textOf = (n: number): string => `Gedanke ${String(n).padStart(2, '0')}`
+
+describe.skipIf(skip !== undefined)('the list view of a board', () => {
+  const session = useBrowserSession()
+
+  it('reads all 30 notes and new ones by others from the accessibility tree, and changes the board with the keyboard alone', async () => {
+    // Mia, the facilitator, fills the plenary board: two areas with ten notes each, ten more below them.
+    const miaPage = await session.newPage('de-DE')
+    miaPage.setDefaultTimeout(15_000)
+    const facilitator = new FacilitatorConsole(miaPage)
+    await facilitator.create(session.server.url, 'Liste', 'Mia')
+    const code = await facilitator.joinCode()
+    await facilitator.openBoard('Plenum')
+    await new BoardPage(miaPage).waitConnected()
+    await miaPage.evaluate((texts) => {
+      const editor = window.__werkraum!.editor as unknown as { createShapes(shapes: unknown[]): void }
+      const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
+      editor.createShapes([
+        { id: 'shape:ideen', type: 'frame', x: 0, y: 0, props: { w: 720, h: 1000, name: 'Ideen' } },
+        { id: 'shape:fragen', type: 'frame', x: 800, y: 0, props: { w: 720, h: 1000, name: 'Fragen' } },
+      ])
+      editor.createShapes(
+        texts.map((text, i) => {
+          const area = i < 10 ? 'shape:ideen' : i < 20 ? 'shape:fragen' : undefined
+          const n = i % 10
+          return area !== undefined
+            ? { type: 'note', parentId: area, x: 24 + (n % 3) * 230, y: 24 + Math.floor(n / 3) * 230, props: { richText: doc(text) } }
+            : { type: 'note', x: n * 230, y: 1200, props: { richText: doc(text) } }
+        }),
+      )
+    }, Array.from({ length: 30 }, (_, i) => textOf(i + 1)))
+
+    // Ada joins and opens the list from the board's toolbar with the keyboard.
+    const page = await session.newPage('de-DE')
+    page.setDefaultTimeout(15_000)
+    await page.goto(`${session.server.url}/j/${code.replace('-', '')}`)
+    await new JoinForm(page).join(code, 'Ada')
+    await new BoardPage(page).waitConnected()
+    await expect.poll(async () => (await records(page)).length).toBe(30)
+    await page.getByTestId('list-toggle').focus()
+    await page.keyboard.press('Enter')
+    expect(await page.getByTestId('list-toggle').getAttribute('aria-pressed')).toBe('true')
+    // The keyboard is taken to the list.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Alles auf diesem Board')
+
+    // Chromium's accessibility tree of the whole page names every note, under its area.
+    const tree = await page.locator('body').ariaSnapshot()
+    for (let n = 1; n <= 30; n++) expect(tree).toContain(textOf(n))
+    expect(tree).toContain('heading "Ideen (10)"')
+    expect(tree).toContain('heading "Fragen (10)"')
+    expect(tree).toContain('heading "Außerhalb der Bereiche (10)"')
+    expect(await page.getByTestId('board-list-count').innerText()).toBe('30 Einträge')
+    // In reading order within an area: rows top to bottom, each left to right.
+    const ideas = await page.getByTestId('board-list-area').filter({ hasText: 'Ideen' }).getByTestId('board-list-item-text').allInnerTexts()
+    expect(ideas).toEqual(Array.from({ length: 10 }, (_, i) => textOf(i + 1)))
+    expect(await axeViolations(page)).toEqual([])
+
+    // What is said politely, recorded as it is said.
+    await page.evaluate(() => {
+      const said: string[] = []
+      ;(window as unknown as { said: string[] }).said = said
+      const region = document.querySelector('[data-testid="arrival-announcer"]')!
+      new MutationObserver(() => {
+        const text = region.textContent ?? ''
+        if (text !== '') said.push(text)
+      }).observe(region, { childList: true, characterData: true, subtree: true })
+    })
+    const said = (): Promise<string[]> => page.evaluate(() => (window as unknown as { said: string[] }).said)
+
+    // Mia writes a note letter by letter, while Ada's list is open: it appears, and is announced once, not per letter.
+    await miaPage.getByTestId('add-note').focus()
+    await miaPage.keyboard.press('Enter')
+    await miaPage.locator('[contenteditable="true"]:focus').waitFor()
+    await miaPage.keyboard.type('Spielplatz am Bach')
+    await miaPage.keyboard.press('Escape')
+    await page.getByTestId('board-list-item-text').filter({ hasText: 'Spielplatz am Bach' }).waitFor()
+    await expect.poll(said, { timeout: 15_000 }).toEqual(['Neue Notiz von Mia'])
+    // Three at once (a paste): one announcement for the three.
+    await miaPage.evaluate(() => {
+      const editor = window.__werkraum!.editor as unknown as { createShapes(shapes: unknown[]): void }
+      const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
+      editor.createShapes(['Bänke', 'Licht', 'Wasser'].map((text, i) => ({ type: 'note', x: 2000 + i * 230, y: 0, props: { richText: doc(text) } })))
+    })
+    await expect.poll(said, { timeout: 15_000 }).toEqual(['Neue Notiz von Mia', '3 neue Notizen von Mia'])
+    const tree2 = await page.locator('body').ariaSnapshot()
+    for (const text of ['Spielplatz am Bach', 'Bänke', 'Licht', 'Wasser']) expect(tree2).toContain(text)
+    // The list's count is the canvas's.
+    expect(await page.getByTestId('board-list-count').innerText()).toBe('34 Einträge')
+    expect(await page.getByTestId('board-list-item').count()).toBe((await records(page)).length)
+
+    // Add a note into "Fragen": keyboard only.
+    await page.getByTestId('board-list-add-text').focus()
+    await page.keyboard.type('Wo parken Fahrräder?')
+    await page.keyboard.press('Tab')
+    await page.getByTestId('board-list-add-area').selectOption({ label: 'Fragen' })
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await records(miaPage)).find((r) => r.text === 'Wo parken Fahrräder?')?.parentId).toBe('shape:fragen')
+    // Written by Ada, as on the canvas.
+    const authors = await miaPage.evaluate(() => window.__werkraum!.editor.getCurrentPageShapes().filter((s) => s.meta.werkraumAuthors !== undefined && JSON.stringify(s.props).includes('Fahrräder')).map((s) => s.meta.werkraumAuthors))
+    expect(authors).toEqual([[{ id: expect.any(String), name: 'Ada' }]])
+
+    // Edit "Gedanke 05".
+    const editButton = (text: string) => page.getByRole('button', { name: `Bearbeiten: ${text}`, exact: true })
+    await editButton(textOf(5)).focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('board-list-edit-text').and(page.locator(':focus')).waitFor()
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('Gedanke 05 geändert')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await records(miaPage)).find((r) => r.text === 'Gedanke 05 geändert')?.parentId).toBe('shape:ideen')
+    // The keyboard stays with the note.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Bearbeiten: Gedanke 05 geändert')
+
+    // Move "Gedanke 25" (outside the areas) into "Ideen".
+    await editButton(textOf(25)).focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('board-list-edit-text').and(page.locator(':focus')).waitFor()
+    await page.keyboard.press('Tab')
+    await page.getByTestId('board-list-edit-area').selectOption({ label: 'Ideen' })
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await records(miaPage)).find((r) => r.text === textOf(25))?.parentId).toBe('shape:ideen')
+    await expect.poll(() => page.getByTestId('board-list-area').filter({ hasText: 'Ideen' }).getByTestId('board-list-item-text').allInnerTexts()).toContain(textOf(25))
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Bearbeiten: ${textOf(25)}`)
+
+    // Delete "Gedanke 12".
+    await editButton(textOf(12)).focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('board-list-edit-text').and(page.locator(':focus')).waitFor()
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Löschen')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await records(miaPage)).some((r) => r.text === textOf(12))).toBe(false)
+    // Focus goes on to the next note, never to the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(`Haftnotiz: ${textOf(13)}`)
+    expect(await page.getByTestId('board-list-count').innerText()).toBe('34 Einträge')
+    await screenshot(page, 'list-view')
+
+    // A dot vote on this board: a dot placed from the list, and taken back.
+    await facilitator.openConsole()
+    await miaPage.getByTestId('vote-title').fill('Was zuerst?')
+    await miaPage.getByTestId('vote-open').click()
+    await miaPage.locator('[data-testid="vote-session"][data-status="open"]').waitFor()
+    const remaining = page.getByTestId('votes-remaining')
+    await remaining.waitFor()
+    const before = await remaining.innerText()
+    // The vote panel lists the notes too, with the same buttons: these are the list's.
+    const list = page.getByTestId('notes-list')
+    await list.getByRole('button', { name: `Punkt setzen: ${textOf(1)}`, exact: true }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => remaining.innerText()).not.toBe(before)
+    const mine = page.getByTestId('board-list-item').filter({ has: page.getByText(textOf(1), { exact: true }) })
+    await expect.poll(() => mine.innerText()).toContain('davon 1 von Ihnen')
+    await list.getByRole('button', { name: `Punkt zurücknehmen: ${textOf(1)}`, exact: true }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => remaining.innerText()).toBe(before)
+    expect(await axeViolations(page)).toEqual([])
+
+    // A reload keeps the list open.
+    await page.reload()
+    await new BoardPage(page).waitConnected()
+    await page.getByTestId('notes-list').waitFor()
+    expect(await page.getByTestId('list-toggle').getAttribute('aria-pressed')).toBe('true')
+    expect(session.foreign.flat()).toEqual([])
+  }, 180_000)
+})
