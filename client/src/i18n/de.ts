@@ -566,6 +566,12 @@ export const de: Messages = {
     voteItems: 'Einträge',
     voteResults: 'Ergebnis',
   },
+  layout: {
+    menu: 'Menü',
+    task: 'Aufgabe',
+    voteItems: 'Einträge',
+    voteResults: 'Ergebnis',
+  },
   votes: {
     heading: 'Abstimmung: {{title}}',
     pledgeHeading: 'Da mache ich mit: {{title}}',

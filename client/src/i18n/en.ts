@@ -567,6 +567,12 @@ export const en = {
     voteItems: 'Items',
     voteResults: 'Results',
   },
+  layout: {
+    menu: 'Menu',
+    task: 'Task',
+    voteItems: 'Items',
+    voteResults: 'Results',
+  },
   votes: {
     heading: 'Vote: {{title}}',
     pledgeHeading: 'I’d work on this: {{title}}',

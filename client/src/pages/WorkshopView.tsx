@@ -1,11 +1,12 @@
 import { permissionsOf, runningBreakout, type WorkshopView as WorkshopViewData } from '@werkraum/shared'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AppLink, BrandLink } from '../components/AppLink.tsx'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { NameDialog } from '../components/NameDialog.tsx'
 import { SkipLink } from '../components/SkipLink.tsx'
 import { ColorDialog } from '../components/workshop/ColorDialog.tsx'
+import { MenuToggle, useMenu } from '../components/workshop/WorkshopMenu.tsx'
 import { AgendaList } from '../components/workshop/AgendaList.tsx'
 import { BroadcastBanner } from '../components/workshop/BroadcastBanner.tsx'
 import { PhaseTimer } from '../components/workshop/PhaseTimer.tsx'
@@ -52,6 +53,8 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
   const { identity, named, setName, setColor } = useWorkshopIdentity(workshop, snapshot)
   const [editing, setEditing] = useState(false)
   const now = session.clock?.now ?? Date.now
+  const menuId = useId()
+  const menu = useMenu(subview)
 
   // Room boards are not in the list but can be opened (one's own room, the gallery).
   const openable = control?.boards.filter((b) => !b.archived) ?? boards
@@ -71,9 +74,9 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
   if (identity === undefined) return <NamePrompt context={title} opens={showConsole ? 'console' : 'board'} onSubmit={setName} />
 
   return (
-    <div className="board-page workshop-page" data-role={role}>
+    <div className="board-page workshop-page" data-role={role} data-menu-open={menu.open}>
       <SkipLink />
-      <header className="board-header">
+      <header className="board-header workshop-header">
         <BrandLink />
         <h1 className="board-title" data-testid="workshop-title">
           {title}
@@ -85,21 +88,25 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
             phase={control.facilitation.phases.find((p) => p.id === control.facilitation.currentPhaseId)}
           />
         ) : null}
-        <span className="role-badge" data-testid="own-role">
-          {t(`roles.${role}`)}
-        </span>
-        <button type="button" className="button identity-button" data-testid="change-identity" onClick={() => setEditing(true)}>
-          <span className="presence-swatch" style={{ backgroundColor: identity.color }} aria-hidden="true" />
-          {t('workshop.you', { name: identity.name })}
-        </button>
-        <LanguageSwitch />
+        <MenuToggle menu={menu} controls={`${menuId}-tools ${menuId}-nav`} />
+        {/* In the header on a desktop, in the menu on a phone (layout.css). Settings (simple mode …) go here too. */}
+        <div className="header-tools" id={`${menuId}-tools`} onKeyDown={menu.onKeyDown}>
+          <span className="role-badge" data-testid="own-role">
+            {t(`roles.${role}`)}
+          </span>
+          <button type="button" className="button identity-button" data-testid="change-identity" onClick={() => setEditing(true)}>
+            <span className="presence-swatch" style={{ backgroundColor: identity.color }} aria-hidden="true" />
+            {t('workshop.you', { name: identity.name })}
+          </button>
+          <LanguageSwitch />
+        </div>
       </header>
       <div className="workshop-body">
-        <WorkshopNav workshopId={workshop.id} boards={boards} currentBoardId={showConsole ? undefined : board?.id} showConsoleLink={permissions.manageBoards} consoleCurrent={showConsole}>
+        <WorkshopNav id={`${menuId}-nav`} onKeyDown={menu.onKeyDown} workshopId={workshop.id} boards={boards} currentBoardId={showConsole ? undefined : board?.id} showConsoleLink={permissions.manageBoards} consoleCurrent={showConsole}>
           {facilitation !== undefined ? (
             <>
               <RoomsNav workshopId={workshop.id} participantId={workshop.participantId} role={role} facilitation={facilitation} currentBoardId={showConsole ? undefined : board?.id} currentResultsOf={resultsOf} />
-              <AgendaList facilitation={facilitation} now={now} />
+              <AgendaList workshopId={workshop.id} facilitation={facilitation} now={now} />
             </>
           ) : null}
         </WorkshopNav>

@@ -5,10 +5,12 @@
  * With `gone`, only its title stays on the start page's list, marked as no
  * longer available, until the person removes it there.
  */
+import { forgetFolds } from '../settings/panelFolds.ts'
 import { forgetCredential } from './credentials.ts'
 
 export async function forgetWorkshop(workshopId: string, options: { readonly gone?: boolean } = {}): Promise<void> {
   forgetCredential(workshopId, options)
+  forgetFolds(workshopId)
   // `databases()` is missing in older browsers; their copies go when the person clears site data.
   if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return
   try {

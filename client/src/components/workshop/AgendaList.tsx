@@ -1,12 +1,15 @@
 import type { Facilitation } from '@werkraum/shared'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { isCompactLayout, usePanelOpen } from '../../settings/panelFolds.ts'
 import { phaseProgress, progressText } from './phaseProgress.ts'
 
 /** Planned against actual: what everyone sees of the agenda. */
-export function AgendaList({ facilitation, now }: { readonly facilitation: Facilitation; readonly now: () => number }) {
+export function AgendaList({ workshopId, facilitation, now }: { readonly workshopId: string; readonly facilitation: Facilitation; readonly now: () => number }) {
   const { t } = useTranslation()
   const headingId = useId()
+  // Folded stays folded after a reload; open at first on a desktop, folded on a phone (where it sits in the menu).
+  const [open, setOpen] = usePanelOpen(workshopId, 'agenda', () => !isCompactLayout())
   // The running phase's minutes (left or gone) move on; a render every ten seconds keeps them close to the timer's.
   const [, setTick] = useState(0)
   const running = facilitation.currentPhaseId !== null
@@ -17,7 +20,15 @@ export function AgendaList({ facilitation, now }: { readonly facilitation: Facil
   }, [running])
   if (facilitation.phases.length === 0) return null
   return (
-    <details className="agenda" open data-testid="agenda">
+    <details
+      className="agenda"
+      open={open}
+      // Also fired for the open state React sets at first: only a change is the person's choice.
+      onToggle={(event) => {
+        if (event.currentTarget.open !== open) setOpen(event.currentTarget.open)
+      }}
+      data-testid="agenda"
+    >
       <summary id={headingId}>{t('agenda.heading')}</summary>
       <ol className="agenda-list" aria-labelledby={headingId}>
         {facilitation.phases.map((phase) => (

@@ -3,6 +3,7 @@ import { createContext, useCallback, useEffect, useId, useRef, useState, type Re
 import { useTranslation } from 'react-i18next'
 import { useValue, type Editor } from 'tldraw'
 import { workshopPath } from '../../routing/route.ts'
+import { usePanelOpen } from '../../settings/panelFolds.ts'
 import { ApiCallError, ballot, fetchMyVotes, fetchVoteResults } from '../../workshop/api.ts'
 import { useVoteItems } from '../../workshop/boardVote.ts'
 import type { ControlVote } from '../../workshop/controlState.ts'
@@ -84,6 +85,9 @@ interface VotePanelProps {
 export function VotePanel({ workshopId, token, boardId, vote, editor, canVote, titleOf, onMine, onCast, onDismiss }: VotePanelProps) {
   const { t } = useTranslation()
   const headingId = useId()
+  const bodyId = useId()
+  // On a phone the panel is one line (question, dots left) until opened, so the board keeps its room (layout.css).
+  const [open, setOpen] = usePanelOpen(workshopId, 'vote', false)
   const panelRef = useRef<HTMLElement>(null)
   const resultsRef = useRef<HTMLHeadingElement>(null)
   const closed = vote.status === 'closed'
@@ -151,8 +155,10 @@ export function VotePanel({ workshopId, token, boardId, vote, editor, canVote, t
   useEffect(() => {
     if (!closed || !focusResults.current) return
     focusResults.current = false
-    resultsRef.current?.focus()
-  }, [closed])
+    // A folded panel opens for it: the results heading must show to take the focus.
+    setOpen(true)
+    requestAnimationFrame(() => resultsRef.current?.focus())
+  }, [closed, setOpen])
 
   const titleOfBoard = (id: string): string => fetched?.find((b) => b.boardId === id)?.title ?? titleOf(id) ?? ''
   // The boards this person can reach: as the server says once it has answered.
@@ -230,7 +236,7 @@ export function VotePanel({ workshopId, token, boardId, vote, editor, canVote, t
   }
 
   return (
-    <section ref={panelRef} className="vote-panel" aria-labelledby={headingId} data-testid="vote-panel" data-status={vote.status}>
+    <section ref={panelRef} className="vote-panel" aria-labelledby={headingId} data-testid="vote-panel" data-status={vote.status} data-open={open}>
       <div className="vote-panel-head">
         <h2 id={headingId} className="board-toolbar-title" data-testid="vote-heading">
           {heading}
@@ -240,9 +246,11 @@ export function VotePanel({ workshopId, token, boardId, vote, editor, canVote, t
             {t('votes.left', { count: remaining })}
           </p>
         ) : null}
+        <button type="button" className="button button--small disclosure vote-panel-toggle" aria-expanded={open} aria-controls={bodyId} data-testid="vote-toggle" onClick={() => setOpen(!open)}>
+          {closed ? t('layout.voteResults') : t('layout.voteItems')}
+        </button>
       </div>
-      {closed ? null : runsOn}
-      {/* Answers to each ballot: politely, once per click. */}
+      {/* Answers to each ballot: politely, once per click (also to dots placed on the canvas while the panel is folded). */}
       <p className="visually-hidden" role="status">
         {message}
       </p>
@@ -251,7 +259,10 @@ export function VotePanel({ workshopId, token, boardId, vote, editor, canVote, t
           {message}
         </p>
       ) : null}
-      {body}
+      <div className="vote-panel-body" id={bodyId}>
+        {closed ? null : runsOn}
+        {body}
+      </div>
     </section>
   )
 }

@@ -12,14 +12,17 @@ interface WorkshopNavProps {
   readonly consoleCurrent: boolean
   /** Shown below the boards (the agenda). */
   readonly children?: React.ReactNode
+  /** For the phone layout's menu button, which shows and hides it. */
+  readonly id?: string
+  readonly onKeyDown?: (event: React.KeyboardEvent) => void
 }
 
 /** The workshop's boards in the facilitator's order, and the console for those who manage. */
-export function WorkshopNav({ workshopId, boards, currentBoardId, showConsoleLink, consoleCurrent, children }: WorkshopNavProps) {
+export function WorkshopNav({ workshopId, boards, currentBoardId, showConsoleLink, consoleCurrent, children, id, onKeyDown }: WorkshopNavProps) {
   const { t } = useTranslation()
   const headingId = useId()
   return (
-    <nav className="workshop-nav" aria-labelledby={headingId}>
+    <nav id={id} className="workshop-nav" aria-labelledby={headingId} onKeyDown={onKeyDown}>
       <h2 id={headingId} className="workshop-nav-heading">
         {t('workshop.boards')}
       </h2>
