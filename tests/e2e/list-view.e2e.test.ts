@@ -203,4 +203,50 @@ describe.skipIf(skip !== undefined)('the list view of a board', () => {
     expect(await page.getByTestId('list-toggle').getAttribute('aria-pressed')).toBe('true')
     expect(session.foreign.flat()).toEqual([])
   }, 180_000)
+
+  it('on a phone the list takes the canvas’s place, and an observer reads it without ways to change the board', async () => {
+    const miaPage = await session.newPage('de-DE')
+    miaPage.setDefaultTimeout(15_000)
+    const facilitator = new FacilitatorConsole(miaPage)
+    await facilitator.create(session.server.url, 'Liste am Telefon', 'Mia')
+    const observerLink = await facilitator.observerLink()
+    await facilitator.openBoard('Plenum')
+    await new BoardPage(miaPage).waitConnected()
+    await miaPage.evaluate(() => {
+      const editor = window.__werkraum!.editor as unknown as { createShapes(shapes: unknown[]): void }
+      const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
+      editor.createShapes([
+        { type: 'note', x: 0, y: 0, props: { richText: doc('Mehr Bänke') } },
+        { type: 'concept-card', x: 300, y: 0, props: { w: 420, h: 360, title: 'Rufbus', challenge: 'Kein Bus am Abend', idea: '', audience: '', nextSteps: '', carriers: '' } },
+      ])
+    })
+
+    const page = await session.newPage('de-DE', { width: 390, height: 844 }, { touch: true })
+    page.setDefaultTimeout(15_000)
+    await page.goto(observerLink)
+    const olga = new BoardPage(page)
+    await olga.enterName('Olga')
+    await olga.waitConnected()
+    await page.getByTestId('readonly-note').waitFor()
+    await page.getByTestId('list-toggle').tap()
+    const list = page.getByTestId('notes-list')
+    await list.getByTestId('board-list-item-text').filter({ hasText: 'Rufbus' }).waitFor()
+    const tree = await page.locator('body').ariaSnapshot()
+    for (const text of ['Mehr Bänke', 'Rufbus', 'Kein Bus am Abend']) expect(tree).toContain(text)
+    // Read-only: nothing to add, edit or delete.
+    expect(await list.getByTestId('board-list-add').count()).toBe(0)
+    expect(await list.getByTestId('board-list-edit').count()).toBe(0)
+    // The list has the canvas's place: as wide as the screen, the canvas hidden behind it.
+    const box = (await list.boundingBox())!
+    expect(box.width).toBeGreaterThan(350)
+    expect(await page.locator('.board-canvas').evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden')
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'list-view-phone')
+    await page.setViewportSize({ width: 320, height: 568 })
+    expect(await axeViolations(page)).toEqual([])
+    // Back to the canvas.
+    await page.getByTestId('list-toggle').tap()
+    await expect.poll(() => list.count()).toBe(0)
+    expect(await page.locator('.board-canvas').evaluate((el) => getComputedStyle(el).visibility)).toBe('visible')
+  }, 120_000)
 })
