@@ -6,6 +6,7 @@ import { StartPage } from './pages/StartPage.tsx'
 import { WorkshopPage } from './pages/WorkshopPage.tsx'
 import { routePath } from './routing/route.ts'
 import { useRoute } from './routing/useRoute.ts'
+import { NAVIGATION_FOCUS_ATTRIBUTE } from './workshop/roomFocus.ts'
 
 export function App() {
   const route = useRoute()
@@ -41,7 +42,11 @@ function useFocusOnNavigation(path: string): void {
       first.current = false
       return
     }
-    const frame = requestAnimationFrame(() => document.getElementById('main')?.focus({ preventScroll: true }))
+    const frame = requestAnimationFrame(() => {
+      // Unless the new page put the focus somewhere on purpose (a room's heading after a move, roomFocus.ts).
+      if (document.activeElement?.hasAttribute(NAVIGATION_FOCUS_ATTRIBUTE) === true) return
+      document.getElementById('main')?.focus({ preventScroll: true })
+    })
     return () => cancelAnimationFrame(frame)
   }, [path])
 }

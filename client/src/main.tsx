@@ -1,8 +1,10 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
+import { AnnouncerProvider } from './components/Announcer.tsx'
 import { initI18n } from './i18n/index.ts'
 import './styles.css'
+import './styles/keys.css'
 import './styles/layout.css'
 
 const container = document.getElementById('root')
@@ -11,7 +13,9 @@ if (container === null) throw new Error('index.html has no #root element')
 void initI18n().then(() => {
   createRoot(container).render(
     <StrictMode>
-      <App />
+      <AnnouncerProvider>
+        <App />
+      </AnnouncerProvider>
     </StrictMode>,
   )
 })

@@ -218,7 +218,7 @@ describe.skipIf(skip !== undefined)('a workshop in real browsers', () => {
     const [a, b] = await Promise.all([facilitatorPage, participantPage].map((p) => p.getByTestId('phase-timer-time').innerText()))
     expect(Math.abs(seconds(a!) - seconds(b!))).toBeLessThanOrEqual(1)
     // At one minute left, screen readers hear it once (not every second).
-    const announced = (): Promise<string[]> => participantPage.getByTestId('timer-announcement').locator('p').allTextContents()
+    const announced = (): Promise<string[]> => participantPage.getByTestId('announcements').locator('p').allTextContents()
     await expect.poll(async () => (await announced()).at(-1), { timeout: 10_000 }).toBe('Noch 1 Minute.')
     // Each once, and none overwritten by the next: the phase's start is still there to be read.
     expect((await announced()).filter((text) => text === 'Noch 1 Minute.')).toHaveLength(1)

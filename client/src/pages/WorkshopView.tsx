@@ -111,7 +111,7 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
           ) : null}
         </WorkshopNav>
         <main id="main" tabIndex={-1} className="board-main workshop-main">
-          <BroadcastBanner broadcast={facilitation?.broadcast ?? null} />
+          <BroadcastBanner broadcast={control === undefined ? undefined : (facilitation?.broadcast ?? null)} />
           <VoteAnnouncer votes={control?.votes} />
           {breakoutNow?.mode === 'self' && role === 'participant' && !showConsole ? (
             <RoomChooser breakout={breakoutNow} participantId={workshop.participantId} commands={commands} />

@@ -1,12 +1,16 @@
 import { afterOf, roomOf, runningBreakout, type Facilitation, type Role } from '@werkraum/shared'
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useAnnounce } from '../components/Announcer.tsx'
 import { workshopPath, type WorkshopSubview } from '../routing/route.ts'
 import { navigate } from '../routing/useRoute.ts'
+import { requestRoomHeadingFocus } from './roomFocus.ts'
 
 /** The room a participant is in now: its board, and the phase whose breakout it belongs to. */
 interface RoomNow {
   readonly boardId: string
   readonly phaseId: string
+  readonly title: string
 }
 
 /**
@@ -16,6 +20,7 @@ interface RoomNow {
  * nowhere (they stay on their room's board, now read-only). Only a change
  * seen while the page is open moves anyone: a reload after the end stays
  * where it is. Facilitators and moderators move about on their own.
+ * A move into a room is announced, and the keyboard lands on the room's heading.
  */
 export function useBreakoutNavigation(
   workshopId: string,
@@ -26,24 +31,30 @@ export function useBreakoutNavigation(
 ): void {
   const running = facilitation ? runningBreakout(facilitation.breakouts) : undefined
   const roomId = running ? roomOf(running.assignment, participantId) : undefined
-  const roomBoardId = running?.rooms.find((r) => r.id === roomId)?.boardId
-  const room: RoomNow | undefined = running !== undefined && roomBoardId !== undefined ? { boardId: roomBoardId, phaseId: running.phaseId } : undefined
+  const runningRoom = running?.rooms.find((r) => r.id === roomId)
+  const roomBoardId = runningRoom?.boardId
+  const room: RoomNow | undefined =
+    running !== undefined && runningRoom !== undefined && roomBoardId !== undefined ? { boardId: roomBoardId, phaseId: running.phaseId, title: runningRoom.title } : undefined
   const previous = useRef<RoomNow | undefined>(room)
   const path = workshopPath(workshopId, subview)
+  const { t } = useTranslation()
+  const announce = useAnnounce()
 
   useEffect(() => {
     const before = previous.current
     previous.current = room
     if (role !== 'participant' || facilitation === undefined || before?.boardId === room?.boardId) return
     if (room !== undefined) {
+      requestRoomHeadingFocus(room.boardId)
       navigate(workshopPath(workshopId, { kind: 'board', boardId: room.boardId }))
+      announce(t('keys.movedToRoom', { title: room.title }))
       return
     }
     if (before === undefined) return
     const destination = landingAfterBreakout(workshopId, facilitation, before.phaseId)
     if (destination !== undefined && destination !== path) navigate(destination)
     // `room` is left out of the dependencies: it is a new object each render; its board is in them.
-  }, [roomBoardId, role, facilitation, workshopId, path])
+  }, [roomBoardId, role, facilitation, workshopId, path, t, announce])
 }
 
 /**

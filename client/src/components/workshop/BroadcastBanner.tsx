@@ -1,35 +1,44 @@
 import type { Broadcast } from '@werkraum/shared'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useAnnounce } from '../Announcer.tsx'
 
-/** The facilitator's message to every room: shown until dismissed on this device, announced at once. */
-export function BroadcastBanner({ broadcast }: { readonly broadcast: Broadcast | null }) {
+/**
+ * The facilitator's message to every room: shown until dismissed on this
+ * device, and read out at once (the one assertive announcement, through
+ * Announcer.tsx) when it arrives while the page is open. `undefined` while
+ * the workshop's state has not arrived: a message already there then is shown, not shouted.
+ */
+export function BroadcastBanner({ broadcast }: { readonly broadcast: Broadcast | null | undefined }) {
   const { t } = useTranslation()
+  const announce = useAnnounce()
   const [dismissed, setDismissed] = useState<string>()
-  // Always in the page: a region that appears together with its text is not reliably announced.
-  const shown = broadcast !== null && broadcast.id !== dismissed
+  const seen = useRef<string | null | undefined>(undefined)
+  useEffect(() => {
+    if (broadcast === undefined) return
+    const before = seen.current
+    seen.current = broadcast?.id ?? null
+    if (before === undefined || broadcast === null || broadcast.id === before) return
+    announce(`${t('broadcast.from')} ${broadcast.text}`, { assertive: true })
+  }, [broadcast, t, announce])
+  const shown = broadcast !== null && broadcast !== undefined && broadcast.id !== dismissed
+  if (!shown) return null
   return (
-    <div className={shown ? 'broadcast' : undefined} data-testid={shown ? 'broadcast' : undefined}>
-      <div role="alert" className="broadcast-region">
-        {shown ? (
-          <p>
-            <strong>{t('broadcast.from')}</strong> {broadcast.text}
-          </p>
-        ) : null}
-      </div>
-      {shown ? (
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => {
-            setDismissed(broadcast.id)
-            // The button goes away with the banner: keep the keyboard in the page.
-            document.getElementById('main')?.focus()
-          }}
-        >
-          {t('console.dismiss')}
-        </button>
-      ) : null}
+    <div className="broadcast" data-testid="broadcast">
+      <p>
+        <strong>{t('broadcast.from')}</strong> {broadcast.text}
+      </p>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => {
+          setDismissed(broadcast.id)
+          // The button goes away with the banner: keep the keyboard in the page.
+          document.getElementById('main')?.focus()
+        }}
+      >
+        {t('console.dismiss')}
+      </button>
     </div>
   )
 }

@@ -1,10 +1,15 @@
 import { crossedThreshold, remainingMs, type TimerState } from '@werkraum/shared'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useAnnounce } from '../Announcer.tsx'
 import { playEndSound, useSoundPreference } from './endSound.ts'
 
 /** How often the display is recomputed; it changes once a second, this keeps it within a quarter second of everyone else. */
 const TICK_MS = 250
+/** Ticks further apart than this are a sleeping device waking up, not time lived through. */
+const MAX_TICK_GAP_MS = 5_000
+/** A timer that stops this close to its end (or after it) ran out: the server ended it on time. */
+const TIME_UP_SLACK_MS = 1_500
 
 export function formatRemaining(ms: number): string {
   const total = Math.ceil(ms / 1000)
@@ -26,50 +31,52 @@ interface PhaseTimerProps {
  * minute and when time is up (a polite live region), never every second; the
  * last minute is highlighted; a gentle sound at the end is off unless chosen.
  */
-/** Announcements kept in the live region at once, and how long each stays. */
-const MAX_ANNOUNCEMENTS = 3
-const ANNOUNCEMENT_KEPT_MS = 15_000
-
 export function PhaseTimer({ timer, now, phase }: PhaseTimerProps) {
   const { t } = useTranslation()
   const [left, setLeft] = useState(() => remainingMs(timer, now()))
-  // Each announcement is a line of its own, added to the live region: "Die Zeit ist um." and
-  // "… ist beendet." 60 ms later are both read (one replacing the other was heard as the second only),
-  // and the same words a second time ("1 minute left" after +1 min) are a new line, read again.
-  const [announcements, setAnnouncements] = useState<ReadonlyArray<{ readonly id: number; readonly text: string }>>([])
-  const lastId = useRef(0)
-  const announce = useCallback((text: string) => {
-    if (text === '') return
-    const id = ++lastId.current
-    setAnnouncements((list) => [...list.slice(-(MAX_ANNOUNCEMENTS - 1)), { id, text }])
-  }, [])
-  // Lines leave again once read, so that the region does not grow (nothing is read when a line goes).
-  useEffect(() => {
-    if (announcements.length === 0) return
-    const timeout = setTimeout(() => setAnnouncements((list) => list.slice(1)), ANNOUNCEMENT_KEPT_MS)
-    return () => clearTimeout(timeout)
-  }, [announcements])
+  // Each announcement is a line of its own in the page's announcer (Announcer.tsx): "Die Zeit ist um." and
+  // "… ist beendet." 60 ms later are both read, and "1 minute left" again after +1 min is read again.
+  const announce = useAnnounce()
   const [sound, setSound] = useSoundPreference()
   const previous = useRef<number | undefined>(left)
   const soundRef = useRef(sound)
   soundRef.current = sound
 
+  // The running timer before this one, and the end whose "time is up" was said (said once per end).
+  const lastRunning = useRef<number | undefined>(undefined)
+  const timeUpSaid = useRef<number | undefined>(undefined)
   useEffect(() => {
+    const timeUp = (endsAt: number): void => {
+      if (timeUpSaid.current === endsAt) return
+      timeUpSaid.current = endsAt
+      announce(t('timer.timeUp'))
+      if (soundRef.current) void playEndSound()
+    }
+    // The server ends a phase when its time runs out; that news can arrive a moment before this
+    // page's own tick reaches 0. A timer that ran out (not one stopped early) still had its "time is up".
+    const endedAt = lastRunning.current
+    lastRunning.current = timer.status === 'running' ? timer.endsAt : undefined
+    if (endedAt !== undefined && timer.status !== 'running' && endedAt - now() <= TIME_UP_SLACK_MS) timeUp(endedAt)
     // A new or changed timer (extended, shortened) starts a fresh reading: a jump is no crossing.
     previous.current = undefined
+    let beforeAt = performance.now()
     const tick = (): void => {
       const current = remainingMs(timer, now())
       const before = previous.current
+      const at = performance.now()
+      const elapsed = at - beforeAt
       previous.current = current
+      beforeAt = at
       setLeft(current)
       if (before === undefined || current === undefined || timer.status !== 'running') return
       // Only time running down is announced: a jump (the clock estimate arriving, a sleeping
-      // laptop waking up) is no moment anybody lived through.
-      if (before - current > 2 * TICK_MS + 100) return
+      // laptop waking up) is no moment anybody lived through. A late tick is no jump: while the
+      // page is busy (a room's board loading) ticks come late, and the minute was lived through.
+      if (Math.abs(before - current - elapsed) > 2 * TICK_MS + 100 || elapsed > MAX_TICK_GAP_MS) return
       const crossed = crossedThreshold(before, current)
       if (crossed === undefined) return
-      announce(crossed === 0 ? t('timer.timeUp') : t('timer.minutesLeft', { count: crossed / 60_000 }))
-      if (crossed === 0 && soundRef.current) void playEndSound()
+      if (crossed === 0) timeUp(timer.endsAt)
+      else announce(t('timer.minutesLeft', { count: crossed / 60_000 }))
     }
     tick()
     const interval = setInterval(tick, TICK_MS)
@@ -87,15 +94,8 @@ export function PhaseTimer({ timer, now, phase }: PhaseTimerProps) {
   }, [phase, t, announce])
 
   const lastMinute = timer.status === 'running' && left !== undefined && left <= 60_000
-  // The live region keeps its place in the page whether a timer shows or not: a region
-  // inserted together with its text is often not read out.
   return (
     <div className="phase-timer-slot">
-      <div className="visually-hidden" role="status" data-testid="timer-announcement">
-        {announcements.map((a) => (
-          <p key={a.id}>{a.text}</p>
-        ))}
-      </div>
       {left !== undefined ? (
         <div className={`phase-timer ${lastMinute ? 'phase-timer--last-minute' : ''}`} data-testid="phase-timer" data-status={timer.status}>
       <span className="phase-timer-label">{phase?.title ?? t('timer.label')}</span>
