@@ -22,7 +22,7 @@ import { connectClient, waitSynced, type TestClient } from '../support/clients.t
 import { AgendaConsole } from './agendaPages.ts'
 import { BoardPage } from './pages.ts'
 import { axeViolations, useBrowserSession } from './session.ts'
-import { FacilitatorConsole, JoinForm, ResultsGalleryPage, isReadonly, writeConceptTitle } from './workshopPages.ts'
+import { FacilitatorConsole, JoinForm, ResultsGalleryPage, isReadonly, openMenu, openVotePanel, writeConceptTitle } from './workshopPages.ts'
 
 const skip = browserSkipReason()
 
@@ -57,6 +57,7 @@ function conceptTitles(page: Page): Promise<string[]> {
 
 /** Opens the plenary from the sidebar, as a person would. */
 async function toPlenary(page: Page): Promise<void> {
+  await openMenu(page)
   await page.getByTestId('board-link').filter({ hasText: 'Plenum' }).click()
   await page.getByTestId('workshop-board').waitFor()
   await new BoardPage(page).waitConnected()
@@ -193,6 +194,7 @@ describe.skipIf(skip !== undefined)('a sprint as planned in advance', () => {
         await toPlenary(person.page)
         const panel = person.page.getByTestId('vote-panel')
         await panel.waitFor()
+        await openVotePanel(person.page)
         await expect.poll(() => panel.getByTestId('vote-runs-on').innerText()).toContain('Die Abstimmung läuft auf')
         // Every content card of both rooms, grouped by room board; the untouched template cards are not offered.
         await expect.poll(() => panel.getByTestId('vote-group').locator('h3').allInnerTexts()).toEqual(ROOMS.map((r) => `Arbeitsphase: ${r.title}`))

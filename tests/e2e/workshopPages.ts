@@ -97,6 +97,24 @@ export class JoinForm {
   }
 }
 
+/**
+ * On a phone (and at 200 % zoom) the boards, rooms and agenda are in the
+ * folded "Menü" of the workshop's bar: opens it, if it is there and folded.
+ */
+export async function openMenu(page: Page): Promise<void> {
+  await unfold(page, 'menu-toggle')
+}
+
+/** On a phone the vote panel is one line until opened: opens it, if it is folded. */
+export async function openVotePanel(page: Page): Promise<void> {
+  await unfold(page, 'vote-toggle')
+}
+
+async function unfold(page: Page, testId: string): Promise<void> {
+  const toggle = page.getByTestId(testId)
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click()
+}
+
 /** Whether tldraw is in its read-only mode on this page. */
 export function isReadonly(page: Page): Promise<boolean | undefined> {
   return page.evaluate(() => window.__werkraum?.editor.getInstanceState().isReadonly)
