@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { BoardPage } from './pages/BoardPage.tsx'
 import { JoinPage } from './pages/JoinPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
+import { InfoPageView } from './pages/info/InfoPageView.tsx'
 import { StartPage } from './pages/StartPage.tsx'
 import { WorkshopPage } from './pages/WorkshopPage.tsx'
 import { routePath } from './routing/route.ts'
@@ -21,6 +22,8 @@ export function App() {
       return <JoinPage key={route.code} initialCode={route.code} />
     case 'workshop':
       return <WorkshopPage key={route.id} workshopId={route.id} view={route.view} />
+    case 'info':
+      return <InfoPageView page={route.page} />
     case 'not-found':
       return <NotFoundPage />
     default: {

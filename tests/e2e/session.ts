@@ -19,15 +19,18 @@ export interface BrowserSession {
   readonly foreign: string[][]
 }
 
-/** Starts the server and the browser for the `describe` block it is called in. */
-export function useBrowserSession(): BrowserSession {
+/**
+ * Starts the server and the browser for the `describe` block it is called in;
+ * `env` sets the server's settings as an operator would.
+ */
+export function useBrowserSession(env: Record<string, string> = {}): BrowserSession {
   let server: TestServer | undefined
   let browser: Browser | undefined
   const contexts: BrowserContext[] = []
   const foreign: string[][] = []
 
   beforeAll(async () => {
-    server = await startTestServer({ CLIENT_DIR: CLIENT_DIST })
+    server = await startTestServer({ CLIENT_DIR: CLIENT_DIST, ...env })
     browser = await launchBrowser()
   })
   afterAll(async () => {

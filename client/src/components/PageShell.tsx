@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
+import { SiteLinks } from './SiteLinks.tsx'
 import { SkipLink } from './SkipLink.tsx'
 
-/** The frame of every page besides the board: skip link, brand, language switch, and the main landmark. */
+/** The frame of every page besides the board: skip link, brand, language switch, the main landmark, and the statement links. */
 export function PageShell({ children }: { readonly children: ReactNode }) {
   const { t } = useTranslation()
   return (
@@ -16,6 +17,9 @@ export function PageShell({ children }: { readonly children: ReactNode }) {
       <main id="main" tabIndex={-1} className="start">
         {children}
       </main>
+      <footer className="site-footer">
+        <SiteLinks />
+      </footer>
     </div>
   )
 }

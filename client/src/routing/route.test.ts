@@ -64,3 +64,19 @@ describe('workshop and join routes', () => {
     }
   })
 })
+
+describe('statement pages', () => {
+  it('have a German and an English address each, which stay as they were typed', () => {
+    expect(parseRoute('/barrierefreiheit')).toEqual({ kind: 'info', page: 'accessibility', pathLanguage: 'de' })
+    expect(parseRoute('/accessibility/')).toEqual({ kind: 'info', page: 'accessibility', pathLanguage: 'en' })
+    expect(parseRoute('/datenschutz')).toEqual({ kind: 'info', page: 'privacy', pathLanguage: 'de' })
+    expect(parseRoute('/privacy')).toEqual({ kind: 'info', page: 'privacy', pathLanguage: 'en' })
+    expect(parseRoute('/leichte-sprache')).toEqual({ kind: 'info', page: 'easy-read', pathLanguage: 'de' })
+    expect(parseRoute('/easy-read')).toEqual({ kind: 'info', page: 'easy-read', pathLanguage: 'en' })
+    expect(parseRoute('/feedback')).toMatchObject({ kind: 'info', page: 'feedback' })
+    for (const path of ['/barrierefreiheit', '/accessibility', '/datenschutz', '/privacy', '/leichte-sprache', '/easy-read', '/feedback']) {
+      expect(routePath(parseRoute(path))).toBe(path)
+    }
+    expect(parseRoute('/datenschutz/mehr')).toEqual({ kind: 'not-found' })
+  })
+})

@@ -3,13 +3,45 @@
  * history API. Small enough that a router library would be the bigger part.
  */
 import { boardDocName, boardSlug, isDocName } from '@werkraum/shared'
+import type { Language } from '../i18n/language.ts'
 
 export type Route =
   | { readonly kind: 'start' }
   | { readonly kind: 'board'; readonly name: string }
   | { readonly kind: 'join'; readonly code: string }
   | { readonly kind: 'workshop'; readonly id: string; readonly view: WorkshopSubview }
+  | { readonly kind: 'info'; readonly page: InfoPage; readonly pathLanguage: Language }
   | { readonly kind: 'not-found' }
+
+/**
+ * The statement pages every screen links to (issue 14): the accessibility
+ * statement BITV 2.0 asks for, what is stored and for how long, and how to
+ * take part in Leichte Sprache (easy read).
+ */
+export type InfoPage = 'accessibility' | 'privacy' | 'easy-read' | 'feedback'
+export const INFO_PAGES: readonly InfoPage[] = ['accessibility', 'privacy', 'easy-read', 'feedback']
+
+/** Each page has a German and an English address; both show the page in the language the person chose. */
+const INFO_PATHS: Record<InfoPage, Record<Language, string>> = {
+  accessibility: { de: '/barrierefreiheit', en: '/accessibility' },
+  privacy: { de: '/datenschutz', en: '/privacy' },
+  'easy-read': { de: '/leichte-sprache', en: '/easy-read' },
+  feedback: { de: '/feedback', en: '/feedback' },
+}
+
+export function infoPath(page: InfoPage, language: Language): string {
+  return INFO_PATHS[page][language]
+}
+
+function parseInfoPath(pathname: string): Route | undefined {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname
+  for (const page of INFO_PAGES) {
+    for (const pathLanguage of ['de', 'en'] as const) {
+      if (INFO_PATHS[page][pathLanguage] === path) return { kind: 'info', page, pathLanguage }
+    }
+  }
+  return undefined
+}
 
 /**
  * Inside a workshop: one of its boards (the first when none is named), the
@@ -65,6 +97,8 @@ export function parseRoute(pathname: string): Route {
           : { kind: 'board' }
     return { kind: 'workshop', id, view }
   }
+  const info = parseInfoPath(pathname)
+  if (info) return info
   const join = JOIN_PATH.exec(pathname)
   if (join) {
     let code = ''
@@ -98,6 +132,8 @@ export function routePath(route: Route): string | undefined {
       return workshopPath(route.id, route.view)
     case 'join':
       return joinPath(route.code)
+    case 'info':
+      return infoPath(route.page, route.pathLanguage)
     case 'not-found':
       return undefined
     default: {

@@ -3,7 +3,8 @@
  * shared schemas; errors become `ApiCallError` with the server's code and its
  * message, which the server writes in the language we ask for.
  */
-import type { CreatedWorkshop, GallerySummary, JoinPreview, JoinedWorkshop, Locale, OutlineBox, WorkshopView } from '@werkraum/shared'
+import type { CreatedWorkshop, GallerySummary, JoinPreview, JoinedWorkshop, Locale, OutlineBox, SiteInfo, WorkshopView } from '@werkraum/shared'
+import { SITE_INFO_PATH } from '@werkraum/shared'
 import {
   ApiErrorSchema,
   CatalogueSchema,
@@ -11,6 +12,7 @@ import {
   JoinedWorkshopSchema,
   JoinPreviewSchema,
   OkSchema,
+  SiteInfoSchema,
   UploadedImageSchema,
   WorkshopViewSchema,
   type Catalogue,
@@ -77,6 +79,11 @@ async function call<T>(path: string, schema: Checker<T>, options: CallOptions = 
   const parsed = schema.safeParse(payload)
   if (!parsed.success) throw new ApiCallError(response.status, 'bad_answer', i18next.t('api.badAnswer', { status: String(response.status) }))
   return parsed.data
+}
+
+/** The operator's name and contact, and how long workshops are kept (statement pages, feedback). */
+export function fetchSiteInfo(signal?: AbortSignal): Promise<SiteInfo> {
+  return call(SITE_INFO_PATH, SiteInfoSchema, signal ? { signal } : {})
 }
 
 export function createWorkshop(title: string, locale: Locale, password?: string): Promise<CreatedWorkshop> {
