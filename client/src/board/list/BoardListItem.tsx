@@ -64,13 +64,14 @@ export function BoardListItem({ editor, item, frames, readOnly, vote, editing, o
             </button>
           ) : null}
           {votable && vote?.cast !== undefined ? (
-            <button type="button" className="button button--small" data-testid="board-list-dot-add" aria-label={`${t('listView.dotAdd')}: ${text}`} onClick={() => vote.cast?.(item.id)}>
+            <button type="button" className="button button--small" data-testid="board-list-dot-add" data-vote-control aria-label={`${t('listView.dotAdd')}: ${text}`} onClick={() => vote.cast?.(item.id)}>
               {t('listView.dotAdd')}
             </button>
           ) : null}
           {votable && vote?.retract !== undefined ? (
             // Always there (unavailable without a dot of yours): a button that vanished would take the focus with it.
-            <ActionButton unavailable={mine === 0} data-testid="board-list-dot-remove" aria-label={`${t('listView.dotRemove')}: ${text}`} onClick={() => vote.retract?.(item.id)}>
+            // Both go when the vote closes: `data-vote-control` sends the keyboard to the vote's results then (VotePanel).
+            <ActionButton unavailable={mine === 0} data-testid="board-list-dot-remove" data-vote-control aria-label={`${t('listView.dotRemove')}: ${text}`} onClick={() => vote.retract?.(item.id)}>
               {t('listView.dotRemove')}
             </ActionButton>
           ) : null}

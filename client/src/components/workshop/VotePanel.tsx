@@ -27,6 +27,9 @@ export interface CanvasBallot {
   readonly retract: (shapeId: string) => void
 }
 
+/** Marks a control that exists only while a vote is open (a dot button outside this panel). */
+export const VOTE_CONTROL = 'data-vote-control'
+
 export const VoteBadgeContext = createContext<VoteBadgeInfo | undefined>(undefined)
 
 /** Something one can vote on: a note or concept card (`shapeId`), or a whole board (`shapeId` null). */
@@ -145,12 +148,14 @@ export function VotePanel({ workshopId, token, boardId, vote, editor, canVote, t
     return () => onCast(undefined)
   }, [canvasVoting, boardId, onCast])
 
-  // A vote that closes while someone works in this panel: their focus goes to the results, not to the page.
+  // A vote that closes while someone works in this panel, or on a dot button elsewhere (the board's list),
+  // which goes with the vote: their focus goes to the results, not to the page.
   const wasOpen = useRef(!closed)
   const focusResults = useRef(false)
   if (closed && wasOpen.current) {
     wasOpen.current = false
-    focusResults.current = panelRef.current?.contains(document.activeElement) ?? false
+    const active = document.activeElement
+    focusResults.current = (panelRef.current?.contains(active) ?? false) || active?.closest(`[${VOTE_CONTROL}]`) != null
   }
   useEffect(() => {
     if (!closed || !focusResults.current) return
