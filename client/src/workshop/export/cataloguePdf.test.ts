@@ -49,6 +49,7 @@ const SECTIONS: CatalogueSection[] = [
         area: 'Ideen',
         notes: [
           { id: 'shape:n1', text: 'Rufbus', votes: [], pledges: noPledges },
+          { id: 'shape:n4', text: 'Grüße von Łukasz 🚌', votes: [], pledges: noPledges },
           { id: 'shape:n2', text: LONG_NOTE, votes: [], pledges: noPledges },
         ],
       },
@@ -144,7 +145,7 @@ describe('the tagged PDF catalogue', () => {
     const l = catalogueLabels('de')
     const figures = ofType(pdf, 'Figure')
     expect(figures.map((f) => f.alt)).toEqual(SECTIONS.filter((s) => !s.empty).map((s) => pictureAlt(s, l, (n) => catalogueNumber(n, 'de'))))
-    expect(figures[0]!.alt).toBe('Bild des Boards Plenum: 1 Konzeptkarte, 2 Notizen. Ihr Text folgt in diesem Abschnitt.')
+    expect(figures[0]!.alt).toBe('Bild des Boards Plenum: 1 Konzeptkarte, 3 Notizen. Ihr Text folgt in diesem Abschnitt.')
     for (const figure of figures) {
       expect(figure.image).toBe(true)
       expect(figure.dictionary).toMatch(/\/BBox \[[\d. ]+\]/)
@@ -172,7 +173,9 @@ describe('the tagged PDF catalogue', () => {
     // A line break in the card is a space for someone reading it out, not two words run together.
     expect(idea.kids[1]).toMatchObject({ type: 'LBody', text: 'Bänke mit Schild „Ich will mit“' })
     const notes = ofType(pdf, 'LBody').filter((body) => body.text.startsWith('• '))
-    expect(notes.map((n) => n.text.slice(0, 20))).toEqual(['• Rufbus', `• ${LONG_NOTE.slice(0, 18)}`, '• Taxi-Gutschein'])
+    expect(notes.map((n) => n.text.slice(0, 20))).toEqual(['• Rufbus', '• Grüße von ?ukasz ?', `• ${LONG_NOTE.slice(0, 18)}`, '• Taxi-Gutschein'])
+    // What Helvetica cannot draw is a "?" on paper, but read out as written.
+    expect(notes.map((n) => n.actualText)).toEqual([undefined, '• Grüße von Łukasz 🚌', undefined, undefined])
   })
 
   it('has bookmarks for its parts and for the boards and votes in them, each to the page of its heading', async () => {

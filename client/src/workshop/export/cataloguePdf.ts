@@ -82,6 +82,17 @@ function spaced(lines: readonly string[], i: number): string {
   return i < lines.length - 1 ? `${lines[i]!} ` : lines[i]!
 }
 
+/**
+ * `/ActualText` for an element whose drawn text differs from what it says:
+ * characters Helvetica cannot show are drawn as "?", but a screen reader gets
+ * the original ("Łukasz", not "?ukasz"); an upper-case label is read in its
+ * own case. Nothing where they agree.
+ */
+function actualText(says: string, drawn = says): string {
+  const text = says.normalize('NFC')
+  return pdfSafe(drawn) === text ? '' : ` /ActualText ${pdfTextString(text)}`
+}
+
 type HeadingTag = 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6'
 
 /** The heading tag of a level, as in the HTML catalogue (h1–h6). */
@@ -119,7 +130,7 @@ class Layout {
     const lines = doc.splitTextToSize(pdfSafe(text), WIDTH - indent) as string[]
     // The first line's room is found before the tag opens, so a paragraph that starts on the next page is tagged only there.
     this.room(lineHeight)
-    const extra = options.actualText === undefined ? '' : ` /ActualText ${pdfTextString(options.actualText)}`
+    const extra = actualText(options.actualText ?? text, text)
     this.tags.content(
       options.tag ?? 'P',
       () => {
@@ -170,7 +181,8 @@ class Layout {
       this.tags.group('TR', () => {
         wrapped.forEach((lines, i) => {
           // Header cells name their column, for a screen reader's table navigation.
-          this.tags.content(bold ? 'TH' : 'TD', () => lines.forEach((_, j) => doc.text(spaced(lines, j), x + 1, this.y + 1 + size * PT + j * lineHeight)), bold ? ' /A <</O /Table /Scope /Column>>' : '')
+          const scope = bold ? ' /A <</O /Table /Scope /Column>>' : ''
+          this.tags.content(bold ? 'TH' : 'TD', () => lines.forEach((_, j) => doc.text(spaced(lines, j), x + 1, this.y + 1 + size * PT + j * lineHeight)), `${scope}${actualText(cells[i]!)}`)
           x += widths[i]!
         })
       })
