@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
 import { browserSkipReason, screenshot } from '../support/browser.ts'
 import { BoardPage } from './pages.ts'
 import { axeViolations, useBrowserSession } from './session.ts'
-import { FacilitatorConsole, JoinForm } from './workshopPages.ts'
+import { FacilitatorConsole, JoinForm, openMenu } from './workshopPages.ts'
 
 const skip = browserSkipReason()
 
@@ -87,6 +87,8 @@ describe.skipIf(skip !== undefined)('template boards in real browsers', () => {
     await join.join(code, 'Ben')
     const ben = new BoardPage(phone)
     await ben.waitConnected()
+    // On a phone the boards are in the folded menu.
+    await openMenu(phone)
     await phone.getByTestId('board-link').filter({ hasText: 'Konzepte' }).click()
     await ben.waitConnected()
     await expect.poll(() => shownText(phone, CONCEPT_PROMPT), { timeout: 10_000 }).not.toBeNull()

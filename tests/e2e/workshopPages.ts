@@ -27,11 +27,13 @@ export class FacilitatorConsole {
   }
 
   async openConsole(): Promise<void> {
+    await openMenu(this.page)
     await this.page.getByTestId('console-link').click()
     await this.page.getByTestId('console').waitFor()
   }
 
   async openBoard(title: string): Promise<void> {
+    await openMenu(this.page)
     await this.page.getByTestId('board-link').filter({ hasText: title }).click()
     await this.page.getByTestId('workshop-board').waitFor()
   }
