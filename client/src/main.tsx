@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { AnnouncerProvider } from './components/Announcer.tsx'
 import { initI18n } from './i18n/index.ts'
+import { SimpleModeProvider } from './settings/SimpleModeProvider.tsx'
 import './styles.css'
 import './styles/site.css'
+import './styles/simple.css'
 import './styles/keys.css'
 import './styles/layout.css'
 
@@ -15,7 +17,10 @@ void initI18n().then(() => {
   createRoot(container).render(
     <StrictMode>
       <AnnouncerProvider>
-        <App />
+        {/* Every page follows this browser's own choice; a workshop's view adds the workshop's default. */}
+        <SimpleModeProvider>
+          <App />
+        </SimpleModeProvider>
       </AnnouncerProvider>
     </StrictMode>,
   )

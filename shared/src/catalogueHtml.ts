@@ -40,10 +40,19 @@ h3 { font-size: 1.3rem; margin: 2rem 0 .5rem; }
 h4 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 .subtitle { color: #4a5260; margin: 0 0 1.5rem; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
-th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid #c5cad3; overflow-wrap: anywhere; white-space: pre-wrap; }
+/* On a phone a wide table scrolls inside its own box (reachable by keyboard), not the page; words stay whole. */
+.table-scroll { overflow-x: auto; margin: .5rem 0 1.5rem; }
+.table-scroll:focus-visible { outline: 3px solid #1d4e89; outline-offset: 2px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid #c5cad3; overflow-wrap: break-word; white-space: pre-wrap; }
+td .text { overflow-wrap: break-word; }
 th { background: #eef1f6; }
-td.number, th.number { text-align: right; white-space: nowrap; }
+td.number, th.number { text-align: right; }
+td.number { white-space: nowrap; }
+@media (max-width: 30rem) {
+  main { padding: 1.25rem .75rem 3rem; }
+  th, td { padding: .3rem .35rem; }
+}
 .bar { display: inline-block; height: .8rem; background: #6941c6; border-radius: 2px; vertical-align: middle; margin-right: .4rem; }
 figure { margin: 1rem 0 1.5rem; }
 figure img { display: block; max-width: 100%; height: auto; border: 1px solid #c5cad3; border-radius: 6px; }
@@ -67,14 +76,16 @@ ul.notes li { margin: .25rem 0; }
   h2, h3, h4 { break-after: avoid; }
   .concept, figure, tr, li { break-inside: avoid; }
   figure img { max-height: 240mm; object-fit: contain; }
+  .table-scroll { overflow: visible; }
 }
 `
 
-function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>, numeric: ReadonlySet<number> = new Set()): string {
+/** A table in a box named `label` that scrolls sideways on its own where the screen is narrower than the table. */
+function table(label: string, head: readonly string[], rows: ReadonlyArray<readonly string[]>, numeric: ReadonlySet<number> = new Set()): string {
   const cell = (tag: 'th' | 'td', html: string, i: number) => `<${tag}${numeric.has(i) ? ' class="number"' : ''}${tag === 'th' ? ' scope="col"' : ''}>${html}</${tag}>`
-  return `<table><thead><tr>${head.map((h, i) => cell('th', htmlText(h), i)).join('')}</tr></thead><tbody>${rows
+  return `<div class="table-scroll" role="region" aria-label="${htmlText(label)}" tabindex="0"><table><thead><tr>${head.map((h, i) => cell('th', htmlText(h), i)).join('')}</tr></thead><tbody>${rows
     .map((row) => `<tr>${row.map((html, i) => cell('td', html, i)).join('')}</tr>`)
-    .join('')}</tbody></table>`
+    .join('')}</tbody></table></div>`
 }
 
 /** What the sections need besides themselves: the votes' titles, the labels and how numbers are written. */
@@ -157,6 +168,7 @@ export function catalogueHtml(catalogue: Catalogue, pictures: ReadonlyMap<string
     body.push(`<section class="agenda"><h2>${htmlText(l.agenda)}</h2>`)
     body.push(
       table(
+        l.agenda,
         [l.phase, l.kind, l.planned, l.actual],
         catalogue.agenda.map((p) => [htmlText(p.title), htmlText(l.phaseKinds[p.kind as PhaseKind]), num(p.plannedMinutes), p.actualMinutes === null ? htmlText(l.notRun) : num(p.actualMinutes)]),
         new Set([2, 3]),
@@ -168,6 +180,7 @@ export function catalogueHtml(catalogue: Catalogue, pictures: ReadonlyMap<string
   body.push(`<section class="overview"><h2>${htmlText(l.overview)}</h2>`)
   body.push(
     table(
+      l.overview,
       [l.rank, l.item, l.board, l.votes, l.pledges],
       catalogue.ranking.map((r) => [
         num(r.rank),
@@ -198,6 +211,7 @@ export function catalogueHtml(catalogue: Catalogue, pictures: ReadonlyMap<string
     }
     body.push(
       table(
+        voteTitle(v, l),
         [l.item, l.board, resultColumn(v, l), ...(named ? [l.members] : [])],
         v.results.map((r) => [`<span class="text">${htmlText(r.text || l.untitled)}</span>`, htmlText(r.board), num(r.count), ...(named ? [htmlText((r.names ?? []).join(', '))] : [])]),
         new Set([2]),

@@ -249,4 +249,50 @@ describe.skipIf(skip !== undefined)('the list view of a board', () => {
     await expect.poll(() => list.count()).toBe(0)
     expect(await page.locator('.board-canvas').evaluate((el) => getComputedStyle(el).visibility)).toBe('visible')
   }, 120_000)
+
+  it('on a board outside workshops: a concept card is edited and a note added from the list, and focus survives someone else deleting it', async () => {
+    const page = await session.newPage('de-DE')
+    page.setDefaultTimeout(15_000)
+    const ada = new BoardPage(page)
+    await ada.open(session.server.url, 'liste-schnell', 'Ada')
+    await page.evaluate(() => {
+      const editor = window.__werkraum!.editor as unknown as { createShapes(shapes: unknown[]): void }
+      editor.createShapes([{ type: 'concept-card', x: 0, y: 0, props: { w: 420, h: 360, title: 'Rufbus', challenge: 'Kein Bus am Abend', idea: '', audience: '', nextSteps: '', carriers: '' } }])
+    })
+    await page.getByTestId('list-toggle').focus()
+    await page.keyboard.press('Enter')
+    const list = page.getByTestId('notes-list')
+    await list.getByRole('button', { name: 'Bearbeiten: Rufbus', exact: true }).focus()
+    await page.keyboard.press('Enter')
+    // The form opens on the card's first field; the idea is the third.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('Ein Bus auf Abruf')
+    await list.getByTestId('board-list-save').focus()
+    await page.keyboard.press('Enter')
+    const cards = (): Promise<unknown[]> => page.evaluate(() => window.__werkraum!.editor.getCurrentPageShapes().filter((s) => s.type === 'concept-card').map((s) => s.props))
+    await expect.poll(cards).toEqual([expect.objectContaining({ title: 'Rufbus', challenge: 'Kein Bus am Abend', idea: 'Ein Bus auf Abruf' })])
+    expect(await list.innerText()).toContain('Ein Bus auf Abruf')
+
+    // A note on a board without areas: Enter in the text adds it.
+    await list.getByTestId('board-list-add-text').focus()
+    await page.keyboard.type('Mehr Licht')
+    await page.keyboard.press('Enter')
+    await list.getByRole('button', { name: 'Bearbeiten: Mehr Licht', exact: true }).waitFor()
+    expect(await list.getByTestId('board-list-count').innerText()).toBe('2 Einträge')
+    expect(await axeViolations(page)).toEqual([])
+
+    // Ben deletes the note Ada's keyboard is on: Ada's focus goes to the list's heading, not to the page.
+    const benPage = await session.newPage('de-DE')
+    const ben = new BoardPage(benPage)
+    await ben.open(session.server.url, 'liste-schnell', 'Ben')
+    await list.getByRole('button', { name: 'Bearbeiten: Mehr Licht', exact: true }).focus()
+    await benPage.evaluate(() => {
+      const editor = window.__werkraum!.editor as unknown as { getCurrentPageShapes(): Array<{ id: string; type: string }>; deleteShapes(ids: string[]): void }
+      editor.deleteShapes(editor.getCurrentPageShapes().filter((s) => s.type === 'note').map((s) => s.id))
+    })
+    await expect.poll(() => list.getByTestId('board-list-count').innerText()).toBe('1 Eintrag')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Alles auf diesem Board')
+  }, 120_000)
 })

@@ -3,6 +3,7 @@ import { Tldraw, useTldrawUser, type Editor, type TLComponents, type TLUserPrefe
 import { TLDRAW_OVERRIDES } from '../board/tldrawTranslations.ts'
 import 'tldraw/tldraw.css'
 import { publishAuthors, recordAuthorship } from '../board/authorship.ts'
+import { keepEditingInView } from '../board/keepEditingInView.ts'
 import { customShapeUtils } from '../board/shapeUtils.ts'
 import { assetUrls, licenseKey } from '../board/tldrawSetup.ts'
 import { setLanguage } from '../i18n/index.ts'
@@ -98,8 +99,11 @@ export function BoardCanvas({
       // What this person writes carries their id and name (a room's banner lists its writers).
       const stopRecording = recordAuthorship(editor, () => ({ id: identityRef.current.id, name: identityRef.current.name }))
       const stopPublishing = publishAuthors(editor, session.provider.roomname)
+      // The phone keyboard must not cover the note being typed (issue #14).
+      const stopKeepingInView = keepEditingInView(editor)
       setEditor(editor)
       return () => {
+        stopKeepingInView()
         stopManagingFocus()
         stopRecording()
         stopPublishing()

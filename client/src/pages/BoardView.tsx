@@ -14,6 +14,7 @@ import { BrandLink } from '../components/AppLink.tsx'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { NameDialog } from '../components/NameDialog.tsx'
 import { PresenceList } from '../components/PresenceList.tsx'
+import { SimpleModeSwitch } from '../components/SimpleModeSwitch.tsx'
 import { SiteLinks } from '../components/SiteLinks.tsx'
 import { SkipLink } from '../components/SkipLink.tsx'
 import { isLanguage } from '../i18n/language.ts'
@@ -74,6 +75,7 @@ export function BoardView({ boardName, identity, onNameChange }: BoardViewProps)
         <button type="button" className="button" data-testid="change-name" onClick={() => setEditingName(true)}>
           {t('name.change', { name: identity.name })}
         </button>
+        <SimpleModeSwitch />
         <LanguageSwitch />
         <SiteLinks variant="compact" />
       </header>

@@ -9,6 +9,7 @@ import { DeletePanel } from '../components/workshop/DeletePanel.tsx'
 import { InvitePanel } from '../components/workshop/InvitePanel.tsx'
 import { PeoplePanel } from '../components/workshop/PeoplePanel.tsx'
 import { RoomsPanel } from '../components/workshop/RoomsPanel.tsx'
+import { SimpleDefaultPanel } from '../components/workshop/SimpleDefaultPanel.tsx'
 import { VotesConsolePanel } from '../components/workshop/VotesConsolePanel.tsx'
 import { workshopPath } from '../routing/route.ts'
 import type { ControlState } from '../workshop/controlState.ts'
@@ -55,6 +56,7 @@ export function WorkshopConsole({ session, workshop, control, role }: WorkshopCo
       {permissions.command && control !== undefined ? (
         <VotesConsolePanel workshopId={workshop.id} token={session.token} boards={control.boards.filter((b) => !b.archived)} votes={control.votes} commands={commands} facilitation={control.facilitation} />
       ) : null}
+      {permissions.command && control !== undefined ? <SimpleDefaultPanel simpleDefault={control.facilitation.simpleDefault} commands={commands} /> : null}
       {permissions.managePeople ? <PeoplePanel participants={control?.participants} commands={commands} /> : null}
       {permissions.manageBoards ? <BoardsPanel workshopId={workshop.id} boards={control?.boards.filter((b) => !b.room)} canLock={permissions.command} commands={commands} /> : null}
       {permissions.export && control !== undefined ? (

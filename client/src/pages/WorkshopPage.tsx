@@ -7,6 +7,7 @@ import { joinPath, type WorkshopSubview } from '../routing/route.ts'
 import { credentialFor, noteOpened, storeCredential, tokenFromFragment } from '../workshop/credentials.ts'
 import { forgetWorkshop } from '../workshop/forget.ts'
 import { WorkshopSession } from '../workshop/workshopSession.ts'
+import { SimpleModeProvider } from '../settings/SimpleModeProvider.tsx'
 import { WorkshopView } from './WorkshopView.tsx'
 
 /**
@@ -110,7 +111,10 @@ function OpenWorkshop({ workshopId, token, view, onUseStored }: OpenWorkshopProp
       return <Failed message={load.message} onRetry={() => session?.retry()} />
     case 'ready':
       return session !== undefined && snapshot !== undefined ? (
-        <WorkshopView session={session} snapshot={snapshot} workshop={load.view} subview={view} />
+        // The workshop's default decides simple mode for people who have not chosen themselves.
+        <SimpleModeProvider workshopDefault={snapshot.control?.facilitation.simpleDefault}>
+          <WorkshopView session={session} snapshot={snapshot} workshop={load.view} subview={view} />
+        </SimpleModeProvider>
       ) : (
         <Loading />
       )

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { AppLink, BrandLink } from '../components/AppLink.tsx'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { NameDialog } from '../components/NameDialog.tsx'
+import { SimpleModeSwitch } from '../components/SimpleModeSwitch.tsx'
 import { SiteLinks } from '../components/SiteLinks.tsx'
 import { SkipLink } from '../components/SkipLink.tsx'
 import { ColorDialog } from '../components/workshop/ColorDialog.tsx'
@@ -99,6 +100,7 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
             <span className="presence-swatch" style={{ backgroundColor: identity.color }} aria-hidden="true" />
             {t('workshop.you', { name: identity.name })}
           </button>
+          <SimpleModeSwitch />
           <LanguageSwitch />
         </div>
       </header>

@@ -52,6 +52,26 @@ export function BoardList({ editor, readOnly, headingLevel, focusOnOpen }: Board
     target?.focus()
   }, [pendingFocus])
 
+  // Someone else deleted what the keyboard was on (or the form open for it): the keyboard goes to the list's heading, not to the page.
+  const focusedItem = useRef<string | undefined>(undefined)
+  useEffect(() => {
+    const root = rootRef.current
+    if (root === null) return
+    const onFocusIn = (event: FocusEvent): void => {
+      focusedItem.current = (event.target as HTMLElement).closest('[data-shape-id]')?.getAttribute('data-shape-id') ?? undefined
+    }
+    root.addEventListener('focusin', onFocusIn)
+    return () => root.removeEventListener('focusin', onFocusIn)
+  }, [])
+  const present = areas.some((a) => a.items.some((i) => i.id === editing))
+  if (editing !== undefined && !present) setEditing(undefined)
+  useEffect(() => {
+    const id = focusedItem.current
+    if (id === undefined || areas.some((a) => a.items.some((i) => i.id === id))) return
+    focusedItem.current = undefined
+    if (document.activeElement === null || document.activeElement === document.body) headingRef.current?.focus()
+  }, [areas])
+
   // Cleared first, so that the same words twice are read again.
   const say = (text: string): void => {
     setStatus('')
