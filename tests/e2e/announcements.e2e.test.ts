@@ -46,8 +46,8 @@ function recordLiveRegions(): void {
         heard.push({ kind: 'changed', region, text: m.target.textContent ?? '', at: performance.now() })
         continue
       }
-      for (const node of m.addedNodes) if ((node.textContent ?? '') !== '') heard.push({ kind: 'added', region, text: node.textContent ?? '', at: performance.now() })
-      for (const node of m.removedNodes) if ((node.textContent ?? '') !== '') heard.push({ kind: 'removed', region, text: node.textContent ?? '', at: performance.now() })
+      for (const node of Array.from(m.addedNodes)) if ((node.textContent ?? '') !== '') heard.push({ kind: 'added', region, text: node.textContent ?? '', at: performance.now() })
+      for (const node of Array.from(m.removedNodes)) if ((node.textContent ?? '') !== '') heard.push({ kind: 'removed', region, text: node.textContent ?? '', at: performance.now() })
     }
   })
   observer.observe(document, { childList: true, subtree: true, characterData: true })

@@ -8,6 +8,7 @@
  */
 import { CONCEPT_CARD_TYPE, CONCEPT_FIELDS, ConceptLimits, type ConceptField } from '@werkraum/shared'
 import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react'
+import i18next from 'i18next'
 import { useTranslation } from 'react-i18next'
 import {
   BaseBoxShapeUtil,
@@ -43,6 +44,13 @@ export function nextCardHeight(measured: number, current: number, exact: boolean
   return needed > current ? needed : undefined
 }
 
+/** A card read aloud: "Rufbus. Herausforderung: … Idee: …"; empty fields are left out. */
+export function conceptCardDescription(props: Record<ConceptField, string>, label: (key: ConceptField | 'untitled') => string): string {
+  const title = props.title.trim() === '' ? label('untitled') : props.title.trim()
+  const fields = CONCEPT_FIELDS.filter((field) => field !== 'title' && props[field].trim() !== '').map((field) => `${label(field)}: ${props[field].trim()}`)
+  return [title, ...fields].map((part) => (/[.!?…]$/.test(part) ? part : `${part}.`)).join(' ')
+}
+
 export class ConceptCardShapeUtil extends BaseBoxShapeUtil<ConceptCardShape> {
   static override type = CONCEPT_CARD_TYPE
   static override props: RecordProps<ConceptCardShape> = {
@@ -67,6 +75,14 @@ export class ConceptCardShapeUtil extends BaseBoxShapeUtil<ConceptCardShape> {
   /** Read by tldraw for search and for screen readers. */
   override getText(shape: ConceptCardShape): string {
     return CONCEPT_FIELDS.map((field) => shape.props[field]).filter((text) => text !== '').join('\n')
+  }
+
+  /**
+   * What a screen reader hears when the card is chosen (tldraw adds "Konzeptkarte" and its place
+   * in the reading order): the title and each filled field with its label, in the person's language.
+   */
+  override getAriaDescriptor(shape: ConceptCardShape): string {
+    return conceptCardDescription(shape.props, (key) => i18next.t(`conceptCard.${key}`))
   }
 
   override component(shape: ConceptCardShape) {

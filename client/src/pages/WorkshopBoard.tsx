@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Box, type Editor, type TLComponents } from 'tldraw'
 import { BoardCanvas } from '../components/BoardCanvas.tsx'
 import { BoardStateMessage } from '../components/BoardStateMessage.tsx'
+import { ShortcutHelpButton } from '../components/ShortcutHelp.tsx'
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx'
 import { FatalCloseBanner } from '../components/FatalCloseBanner.tsx'
 import { PresenceList } from '../components/PresenceList.tsx'
@@ -153,6 +154,7 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
             {t('workshop.summon')}
           </button>
         ) : null}
+        <ShortcutHelpButton />
       </div>
       {vote !== undefined ? (
         <VotePanel

@@ -115,6 +115,15 @@ export function templateShapes(template: BoardTemplate, locale: Locale): TLShape
   }
 }
 
+/**
+ * Whether a shape is a template's decoration: the arrows between its areas,
+ * which say only "leads to" and carry no words. Keyboard and screen-reader
+ * users skip them (ArrowShape.ts); the titles, areas and prompts are content.
+ */
+export function isTemplateDecoration(id: TLShapeId): boolean {
+  return /^shape:template-[a-z]+-arrow-\d+$/.test(id)
+}
+
 /** Smallest text a person should have to read on screen, in CSS pixels (the "about 14 px" on a laptop). */
 export const MIN_READABLE_TEXT_PX = 14
 
