@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Tldraw, useTldrawUser, type Editor, type TLComponents, type TLUserPreferences } from 'tldraw'
 import { TLDRAW_OVERRIDES } from '../board/tldrawTranslations.ts'
 import 'tldraw/tldraw.css'
 import { publishAuthors, recordAuthorship } from '../board/authorship.ts'
+import { manageCanvasKeys } from '../board/canvasKeys.ts'
+import { openShortcutHelp } from '../board/shortcutHelp.ts'
 import { keepEditingInView } from '../board/keepEditingInView.ts'
 import { customShapeUtils } from '../board/shapeUtils.ts'
 import { assetUrls, licenseKey } from '../board/tldrawSetup.ts'
@@ -84,6 +87,10 @@ export function BoardCanvas({
   const allComponents = useMemo<TLComponents>(() => ({ ...SINGLE_PAGE_COMPONENTS, ...components }), [components])
   const containerRef = useRef<HTMLDivElement>(null)
   useTldrawA11yFixes(containerRef)
+  const { t } = useTranslation()
+  // Said when the keyboard enters the canvas (and shown): how to move and how to get out again.
+  const hintId = useId()
+  const [hint, setHint] = useState(false)
 
   const onMount = useCallback(
     (editor: Editor) => {
@@ -101,8 +108,11 @@ export function BoardCanvas({
       const stopPublishing = publishAuthors(editor, session.provider.roomname)
       // The phone keyboard must not cover the note being typed (issue #14).
       const stopKeepingInView = keepEditingInView(editor)
+      const stopKeys = manageCanvasKeys(editor, { onHelp: openShortcutHelp, onHint: setHint })
+      editor.getContainer().setAttribute('aria-describedby', hintId)
       setEditor(editor)
       return () => {
+        stopKeys()
         stopKeepingInView()
         stopManagingFocus()
         stopRecording()
@@ -110,7 +120,7 @@ export function BoardCanvas({
         if (window.__werkraum?.editor === editor) window.__werkraum = undefined
       }
     },
-    [session],
+    [session, hintId],
   )
 
   // tldraw's read-only mode hides the tools and refuses edits; it follows a lock or a role change at once.
@@ -138,6 +148,9 @@ export function BoardCanvas({
         components={allComponents}
         overrides={TLDRAW_OVERRIDES}
       />
+      <p id={hintId} className="canvas-key-hint" data-shown={hint} data-testid="canvas-key-hint">
+        {t('keys.canvasHint')}
+      </p>
     </div>
   )
 }

@@ -15,6 +15,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { NameDialog } from '../components/NameDialog.tsx'
 import { PresenceList } from '../components/PresenceList.tsx'
 import { SimpleModeSwitch } from '../components/SimpleModeSwitch.tsx'
+import { SiteLinks } from '../components/SiteLinks.tsx'
 import { SkipLink } from '../components/SkipLink.tsx'
 import { isLanguage } from '../i18n/language.ts'
 import { BoardSession } from '../sync/boardSession.ts'
@@ -76,6 +77,7 @@ export function BoardView({ boardName, identity, onNameChange }: BoardViewProps)
         </button>
         <SimpleModeSwitch />
         <LanguageSwitch />
+        <SiteLinks variant="compact" />
       </header>
       <main id="main" tabIndex={-1} className="board-main" aria-label={t('board.canvasLabel')}>
         {fatalClose !== undefined ? <FatalCloseBanner close={fatalClose} /> : null}

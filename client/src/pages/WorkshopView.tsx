@@ -5,6 +5,7 @@ import { AppLink, BrandLink } from '../components/AppLink.tsx'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { NameDialog } from '../components/NameDialog.tsx'
 import { SimpleModeSwitch } from '../components/SimpleModeSwitch.tsx'
+import { SiteLinks } from '../components/SiteLinks.tsx'
 import { SkipLink } from '../components/SkipLink.tsx'
 import { ColorDialog } from '../components/workshop/ColorDialog.tsx'
 import { MenuToggle, useMenu } from '../components/workshop/WorkshopMenu.tsx'
@@ -111,6 +112,8 @@ export function WorkshopView({ session, snapshot, workshop, subview }: WorkshopV
               <AgendaList workshopId={workshop.id} facilitation={facilitation} now={now} />
             </>
           ) : null}
+          {/* Beside the board on a desktop, in the menu on a phone: never at the board's cost of height. */}
+          <SiteLinks />
         </WorkshopNav>
         <main id="main" tabIndex={-1} className="board-main workshop-main">
           <BroadcastBanner broadcast={control === undefined ? undefined : (facilitation?.broadcast ?? null)} />
