@@ -16,6 +16,7 @@ import { NameDialog } from '../components/NameDialog.tsx'
 import { PresenceList } from '../components/PresenceList.tsx'
 import { SimpleModeSwitch } from '../components/SimpleModeSwitch.tsx'
 import { SiteLinks } from '../components/SiteLinks.tsx'
+import { ShortcutHelpButton } from '../components/ShortcutHelp.tsx'
 import { SkipLink } from '../components/SkipLink.tsx'
 import { isLanguage } from '../i18n/language.ts'
 import { BoardSession } from '../sync/boardSession.ts'
@@ -72,6 +73,7 @@ export function BoardView({ boardName, identity, onNameChange }: BoardViewProps)
             setListOpened(mode === 'list')
           }}
         />
+        <ShortcutHelpButton />
         <button type="button" className="button" data-testid="change-name" onClick={() => setEditingName(true)}>
           {t('name.change', { name: identity.name })}
         </button>
