@@ -122,7 +122,12 @@ describe('the tagged PDF catalogue', () => {
     expect(pdf.lang).toBe('de-DE')
     expect(pdf.catalog).toMatch(/\/ViewerPreferences\s*<<\s*\/DisplayDocTitle true\s*>>/)
     expect(pdf.root?.type).toBe('Document')
-    expect((await tagged({ ...CATALOGUE, workshop: { ...CATALOGUE.workshop, locale: 'en' } })).lang).toBe('en-GB')
+    expect(pdf.metadata).toContain('<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Werkstatt Dorfmitte – Maßnahmenkatalog</rdf:li></rdf:Alt></dc:title>')
+    const english = await tagged({ ...CATALOGUE, workshop: { ...CATALOGUE.workshop, locale: 'en', title: 'Łódź & friends' } })
+    expect(english.lang).toBe('en-GB')
+    // The title in full, where the Info dictionary can only hold "?ód?".
+    expect(english.metadata).toContain('<rdf:li xml:lang="x-default">Łódź &amp; friends – Concept catalogue</rdf:li>')
+    expect(english.metadata).toContain('<dc:language><rdf:Bag><rdf:li>en-GB</rdf:li></rdf:Bag></dc:language>')
   })
 
   it('has the HTML catalogue\'s headings, level for level and in reading order', async () => {

@@ -35,7 +35,7 @@ import {
 } from '@werkraum/shared'
 import type { Catalogue, CatalogueSection } from '@werkraum/shared/schemas'
 import type { jsPDF as JsPdf } from 'jspdf'
-import { PdfBookmarks, PdfTags, pdfTextString, type StructType } from './pdfTags.ts'
+import { addXmpMetadata, PdfBookmarks, PdfTags, pdfTextString, type StructType } from './pdfTags.ts'
 
 export interface PdfPicture {
   /** A JPEG. */
@@ -282,8 +282,11 @@ export async function cataloguePdf(catalogue: Catalogue, pictures: ReadonlyMap<s
   const { locale } = catalogue.workshop
   const l = catalogueLabels(locale)
   const num = (n: number): string => catalogueNumber(n, locale)
-  doc.setProperties({ title: pdfSafe(`${catalogue.workshop.title} – ${l.catalogue}`), creator: 'Werkraum' })
-  doc.setLanguage(catalogue.workshop.locale === 'de' ? 'de-DE' : 'en-GB')
+  const title = `${catalogue.workshop.title} – ${l.catalogue}`
+  const lang = catalogue.workshop.locale === 'de' ? 'de-DE' : 'en-GB'
+  doc.setProperties({ title: pdfSafe(title), creator: 'Werkraum' })
+  doc.setLanguage(lang)
+  addXmpMetadata(doc, title, lang)
   // A reader shows the title, not the file name.
   doc.viewerPreferences({ DisplayDocTitle: true })
   const context: Context = { titles: new Map(catalogue.votes.map((v) => [v.id, v.title])), l, num, places: itemPlaces(catalogue) }

@@ -197,3 +197,27 @@ export class PdfBookmarks {
     this.parents = [...this.parents.slice(0, depth), item]
   }
 }
+
+function xmlText(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+}
+
+/**
+ * XMP metadata: the title in full Unicode (the Info dictionary's, which a
+ * reader shows with DisplayDocTitle, holds only what Helvetica's encoding
+ * has) and the document's language.
+ */
+export function addXmpMetadata(doc: JsPdf, title: string, lang: string): void {
+  const xmp = [
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">',
+    `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xmlText(title)}</rdf:li></rdf:Alt></dc:title>`,
+    `<dc:language><rdf:Bag><rdf:li>${xmlText(lang)}</rdf:li></rdf:Bag></dc:language>`,
+    '<dc:format>application/pdf</dc:format>',
+    '<xmp:CreatorTool>Werkraum</xmp:CreatorTool>',
+    '</rdf:Description></rdf:RDF></x:xmpmeta>',
+    '<?xpacket end="w"?>',
+  ].join('\n')
+  doc.addMetadata(xmp, true)
+}

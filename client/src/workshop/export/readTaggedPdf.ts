@@ -34,6 +34,8 @@ export interface TaggedPdf {
   readonly untagged: readonly string[]
   /** Where the parent tree and the elements disagree about who owns a page's MCID: should be none. */
   readonly parentTreeErrors: readonly string[]
+  /** The XMP metadata, as text. */
+  readonly metadata: string | undefined
   /** The bookmarks, in order: depth (0 at the top), title and the page (from 1) each opens. */
   readonly outline: ReadonlyArray<{ depth: number; title: string; page: number | undefined }>
 }
@@ -200,6 +202,7 @@ export async function readTaggedPdf(bytes: Uint8Array): Promise<TaggedPdf> {
     }
   }
   bookmarks(ref(get(ref(catalog, 'Outlines')).dict, 'First'), 0)
+  const xmp = all.get(ref(catalog, 'Metadata') ?? -1)
   const rootId = /\/K \[(\d+) 0 R\]/.exec(treeRoot)?.[1]
   return {
     catalog,
@@ -210,6 +213,7 @@ export async function readTaggedPdf(bytes: Uint8Array): Promise<TaggedPdf> {
     untagged,
     parentTreeErrors,
     outline,
+    metadata: xmp?.stream ? new TextDecoder().decode(xmp.stream) : undefined,
   }
 }
 
