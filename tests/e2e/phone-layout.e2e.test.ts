@@ -92,6 +92,7 @@ describe.skipIf(skip !== undefined)('the canvas never collapses', () => {
     const [ideas, breakout] = facilitation().phases.map((p) => p.id)
     const challenge = 'Wie kommen ältere Menschen ohne Auto zum Wochenmarkt, und wer hilft ihnen beim Tragen der Einkäufe nach Hause?'
     await command({ type: 'configureBreakout', phaseId: breakout, plan: { rooms: [{ title: 'Mobilität', challenge }], template: 'brainstorming', mode: 'random' } })
+    await command({ type: 'addBoard', title: 'Ideen', template: 'blank' })
     await command({ type: 'updatePhase', phaseId: ideas, watchOnly: false })
     await command({ type: 'startPhase', phaseId: ideas })
 
@@ -130,6 +131,18 @@ describe.skipIf(skip !== undefined)('the canvas never collapses', () => {
     await phone.keyboard.press('Escape')
     expect(await menu.getAttribute('aria-expanded')).toBe('false')
     expect(await phone.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('menu-toggle')
+
+    // A board chosen in the menu: the menu folds, and the keyboard goes on at the page's main content.
+    await menu.click()
+    await phone.getByTestId('board-link').filter({ hasText: 'Ideen' }).focus()
+    await phone.keyboard.press('Enter')
+    await expect.poll(() => phone.getByTestId('workshop-board').getAttribute('data-board-id')).not.toBe(plenary)
+    expect(await menu.getAttribute('aria-expanded')).toBe('false')
+    expect(await phone.evaluate(() => document.activeElement?.id)).toBe('main')
+    await menu.click()
+    await phone.getByTestId('board-link').filter({ hasText: 'Plenum' }).click()
+    await board.waitConnected()
+    expect(await phone.getByTestId('workshop-board').getAttribute('data-board-id')).toBe(plenary)
 
     // The vote's list opens on demand; the board then is further down the page, never smaller.
     await phone.getByTestId('vote-toggle').click()

@@ -20,7 +20,14 @@ export function useMenu(subview: WorkshopSubview): Menu {
   const [open, setOpen] = useState(false)
   const buttonRef = useRef<HTMLButtonElement>(null)
   const where = workshopPath('', subview)
-  useEffect(() => setOpen(false), [where])
+  const openRef = useRef(open)
+  openRef.current = open
+  useEffect(() => {
+    // A board chosen in the menu: the keyboard goes on at the page's main content, not back to the top with its hidden link.
+    const active = document.activeElement
+    if (openRef.current && active instanceof HTMLElement && active.closest('.workshop-nav, .header-tools') !== null) document.getElementById('main')?.focus()
+    setOpen(false)
+  }, [where])
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || !open || buttonRef.current === null || buttonRef.current.offsetParent === null) return
