@@ -205,6 +205,14 @@ describe.skipIf(skip !== undefined)('statement pages, before the operator filled
       expect(await page.getByTestId('site-contact-email').count()).toBe(0)
       expect(await axeViolations(page)).toEqual([])
     }
+    // At 320 px (400 % zoom of a 1280 px window) nothing scrolls sideways, the long setting names included.
+    const narrow = await session.newPage('de-DE', { width: 320, height: 568 }, { touch: true })
+    for (const info of PAGES) {
+      await narrow.goto(session.server.url + info.de[0])
+      await narrow.getByTestId(info.testId).waitFor()
+      if (info.contact) await narrow.getByTestId('site-contact-missing').waitFor()
+      expect(await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), info.page).toBeLessThanOrEqual(0)
+    }
     expect(session.foreign.flat()).toEqual([])
-  }, 60_000)
+  }, 90_000)
 })
