@@ -35,7 +35,8 @@ import {
 } from '@werkraum/shared'
 import type { Catalogue, CatalogueSection } from '@werkraum/shared/schemas'
 import type { jsPDF as JsPdf } from 'jspdf'
-import { addXmpMetadata, PdfBookmarks, PdfTags, pdfTextString, type StructType } from './pdfTags.ts'
+import { addXmpMetadata, PdfBookmarks } from './pdfNavigation.ts'
+import { PdfTags, pdfTextString, type StructType } from './pdfTags.ts'
 
 export interface PdfPicture {
   /** A JPEG. */
