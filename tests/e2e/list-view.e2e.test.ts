@@ -96,11 +96,11 @@ describe.skipIf(skip !== undefined)('the list view of a board', () => {
     await page.evaluate(() => {
       const said: string[] = []
       ;(window as unknown as { said: string[] }).said = said
-      const region = document.querySelector('[data-testid="arrival-announcer"]')!
-      new MutationObserver(() => {
-        const text = region.textContent ?? ''
-        if (text !== '') said.push(text)
-      }).observe(region, { childList: true, characterData: true, subtree: true })
+      // The page's one polite region: each announcement a line of its own.
+      const region = document.querySelector('[data-testid="announcements"]')!
+      new MutationObserver((mutations) => {
+        for (const m of mutations) for (const node of Array.from(m.addedNodes)) if (/Notiz/.test(node.textContent ?? '')) said.push(node.textContent ?? '')
+      }).observe(region, { childList: true })
     })
     const said = (): Promise<string[]> => page.evaluate(() => (window as unknown as { said: string[] }).said)
 
@@ -162,6 +162,8 @@ describe.skipIf(skip !== undefined)('the list view of a board', () => {
     await expect.poll(async () => (await records(miaPage)).find((r) => r.text === textOf(25))?.parentId).toBe('shape:ideen')
     await expect.poll(() => page.getByTestId('board-list-area').filter({ hasText: 'Ideen' }).getByTestId('board-list-item-text').allInnerTexts()).toContain(textOf(25))
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Bearbeiten: ${textOf(25)}`)
+    // And it is said where the note went.
+    await expect.poll(() => page.getByTestId('announcements').textContent()).toContain('Verschoben nach „Ideen“.')
 
     // Delete "Gedanke 12".
     await editButton(textOf(12)).focus()

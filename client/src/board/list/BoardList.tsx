@@ -8,6 +8,7 @@
 import { createElement, useContext, useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
+import { useAnnounce } from '../../components/Announcer.tsx'
 import { VoteBadgeContext } from '../../components/workshop/VotePanel.tsx'
 import { BoardListItem, type ItemOutcome } from './BoardListItem.tsx'
 import { addNoteToArea, useBoardList } from './listEditor.ts'
@@ -32,7 +33,6 @@ export function BoardList({ editor, readOnly, headingLevel, focusOnOpen }: Board
   const vote = useContext(VoteBadgeContext)
   const { areas, frames, count } = useBoardList(editor)
   const [editing, setEditing] = useState<string>()
-  const [status, setStatus] = useState('')
   const [pendingFocus, setPendingFocus] = useState<{ readonly id: string; readonly target: 'text' | 'edit' } | { readonly heading: true }>()
 
   useEffect(() => {
@@ -72,11 +72,8 @@ export function BoardList({ editor, readOnly, headingLevel, focusOnOpen }: Board
     if (document.activeElement === null || document.activeElement === document.body) headingRef.current?.focus()
   }, [areas])
 
-  // Cleared first, so that the same words twice are read again.
-  const say = (text: string): void => {
-    setStatus('')
-    requestAnimationFrame(() => setStatus(text))
-  }
+  // What a change did ("Verschoben nach „Ideen“."), through the page's one announcer: it never replaces another announcement.
+  const say = useAnnounce()
 
   const areaName = (id: string | null): string => {
     if (id === null) return frames.length > 0 ? t('listView.outside') : t('listView.onBoard')
@@ -105,9 +102,6 @@ export function BoardList({ editor, readOnly, headingLevel, focusOnOpen }: Board
       {createElement(heading, { id: headingId, ref: headingRef, tabIndex: -1, className: 'board-list-heading' }, t('listView.heading'))}
       <p className="board-list-count" data-testid="board-list-count">
         {t('listView.count', { count })}
-      </p>
-      <p className="visually-hidden" role="status" data-testid="board-list-status">
-        {status}
       </p>
       {!readOnly ? <AddNoteForm editor={editor} areas={frames.map((f) => ({ id: f.id, name: areaName(f.id) }))} outsideName={areaName(null)} onAdded={say} /> : null}
       {count === 0 && frames.length === 0 ? <p className="hint">{t('listView.empty')}</p> : null}

@@ -6,9 +6,10 @@
  * from other browsers and names a writer other than this person: a template
  * laid out by another browser names nobody.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor, TLRecord } from 'tldraw'
+import { useAnnounce } from '../../components/Announcer.tsx'
 import { authorsOf } from '../authorship.ts'
 import { ARRIVAL_BATCH_MS, LISTED_TYPES, NO_ARRIVALS, addArrivals, type Arrivals } from './boardList.ts'
 
@@ -18,10 +19,12 @@ interface ArrivalAnnouncerProps {
   readonly selfId: string
 }
 
-/** A polite live region, always in the page while the board is shown (a region added with its text is not read). */
+/** Listens while the board is shown; says it through the page's one announcer (its polite region), so it never replaces another announcement. */
 export function ArrivalAnnouncer({ editor, selfId }: ArrivalAnnouncerProps) {
   const { t, i18n } = useTranslation()
-  const [message, setMessage] = useState('')
+  const announce = useAnnounce()
+  const announceRef = useRef(announce)
+  announceRef.current = announce
   const self = useRef(selfId)
   self.current = selfId
   const words = useRef({ t, language: i18n.language })
@@ -31,17 +34,13 @@ export function ArrivalAnnouncer({ editor, selfId }: ArrivalAnnouncerProps) {
     if (editor === undefined) return
     let pending: Arrivals = NO_ARRIVALS
     let timer: ReturnType<typeof setTimeout> | undefined
-    let frame = 0
     const announce = (): void => {
       timer = undefined
       const { count, names } = pending
       pending = NO_ARRIVALS
       const { t, language } = words.current
       const who = new Intl.ListFormat(language, { type: 'conjunction' }).format(names)
-      // Cleared first, so that the same words twice ("Neue Notiz von Ada") are read again.
-      setMessage('')
-      cancelAnimationFrame(frame)
-      frame = requestAnimationFrame(() => setMessage(t('listView.arrived', { count, names: who })))
+      announceRef.current(t('listView.arrived', { count, names: who }))
     }
     const stop = editor.store.listen(
       ({ changes }) => {
@@ -63,13 +62,8 @@ export function ArrivalAnnouncer({ editor, selfId }: ArrivalAnnouncerProps) {
     return () => {
       stop()
       if (timer !== undefined) clearTimeout(timer)
-      cancelAnimationFrame(frame)
     }
   }, [editor])
 
-  return (
-    <p className="visually-hidden" role="status" data-testid="arrival-announcer">
-      {message}
-    </p>
-  )
+  return null
 }
