@@ -164,18 +164,31 @@ describe.skipIf(skip !== undefined)('the canvas never collapses', () => {
     await new BoardPage(laptop).enterName('Mia')
     await new BoardPage(laptop).waitConnected()
     await laptop.getByTestId('vote-panel').waitFor()
+    // A vote list as long as a workshop makes it: twenty notes on the plenary.
+    await laptop.evaluate((texts) => {
+      const editor = window.__werkraum!.editor as unknown as { createShapes(shapes: unknown[]): void }
+      const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
+      editor.createShapes(texts.map((text, i) => ({ type: 'note', x: (i % 5) * 230, y: Math.floor(i / 5) * 230, props: { richText: doc(text) } })))
+    }, Array.from({ length: 20 }, (_, i) => `Idee ${i + 1}: Bänke am Weg zum Markt`))
+    await expect.poll(() => laptop.getByTestId('vote-item').count()).toBe(20)
     expect(await laptop.getByTestId('menu-toggle').isVisible()).toBe(false)
     expect(await laptop.getByTestId('board-list').isVisible()).toBe(true)
     expect(await laptop.getByTestId('vote-group').first().isVisible()).toBe(true)
     await expectCanvas(laptop, 0.4, true, '1280×800, vote')
+    await screenshot(laptop, 'layout-desktop-1280')
+    // A laptop's window (1366×768 less the browser's bars) is no phone: the desktop layout, and still 40 % for the board.
+    await laptop.setViewportSize({ width: 1366, height: 650 })
+    expect(await laptop.getByTestId('menu-toggle').isVisible()).toBe(false)
+    await expectCanvas(laptop, 0.4, false, '1366×650, long vote list')
     for (const [zoom, size] of [
-      ['200 %', { width: 640, height: 400 }],
-      ['400 %', { width: 320, height: 200 }],
+      ['1280×800 at 200 %', { width: 640, height: 400 }],
+      ['1280×800 at 400 %', { width: 320, height: 200 }],
+      ['a phone on its side', { width: 844, height: 390 }],
     ] as const) {
       await laptop.setViewportSize(size)
       expect(await laptop.getByTestId('menu-toggle').isVisible()).toBe(true)
-      await expectCanvas(laptop, 0.4, false, `1280×800 at ${zoom}, vote`)
-      await screenshot(laptop, `layout-zoom-${size.width}`)
+      await expectCanvas(laptop, 0.4, false, `${zoom}, vote`)
+      await screenshot(laptop, `layout-zoom-${size.width}x${size.height}`)
     }
 
     // The console at 320 px: nothing sideways.
