@@ -202,9 +202,15 @@ describe.skipIf(skip !== undefined)('the canvas never collapses', () => {
     expect(await axeViolations(laptop)).toEqual([])
 
     // The breakout: the phone is taken to its room, whose task shows as one line.
+    // A vote that closes while the keyboard is on its folded panel: the panel opens, the focus lands on the results.
+    await phone.setViewportSize(PHONE)
+    expect(await phone.getByTestId('vote-toggle').getAttribute('aria-expanded')).toBe('false')
+    await phone.getByTestId('vote-toggle').focus()
     const vote = session.server.workshops.votes.sessions(created.id).at(-1)!
     await command({ type: 'closeVote', sessionId: vote.id })
-    await phone.setViewportSize(PHONE)
+    await expect.poll(() => phone.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('vote-results-heading')
+    expect(await phone.getByTestId('vote-toggle').getAttribute('aria-expanded')).toBe('true')
+    await phone.getByTestId('vote-toggle').click()
     await command({ type: 'startPhase', phaseId: breakout })
     await phone.getByTestId('room-header').waitFor()
     await board.waitConnected()
