@@ -35,6 +35,25 @@ function records(page: Page): Promise<Seeded[]> {
   })
 }
 
+/** Whether the note with `text` lies wholly inside the frame `frameId` on the page, as people see it there. */
+function insideFrame(page: Page, text: string, frameId: string): Promise<boolean> {
+  return page.evaluate(
+    ([text, frameId]) => {
+      type Bounds = { minX: number; minY: number; maxX: number; maxY: number }
+      const editor = window.__werkraum!.editor as unknown as {
+        getCurrentPageShapes(): Array<{ id: string; type: string }>
+        getShapeUtil(shape: unknown): { getText(shape: unknown): string | undefined }
+        getShapePageBounds(id: string): Bounds | undefined
+      }
+      const note = editor.getCurrentPageShapes().find((s) => editor.getShapeUtil(s).getText(s) === text)
+      const a = note === undefined ? undefined : editor.getShapePageBounds(note.id)
+      const b = editor.getShapePageBounds(frameId!)
+      return a !== undefined && b !== undefined && a.minX >= b.minX && a.maxX <= b.maxX && a.minY >= b.minY && a.maxY <= b.maxY
+    },
+    [text, frameId],
+  )
+}
+
 const textOf = (n: number): string => `Gedanke ${String(n).padStart(2, '0')}`
 
 describe.skipIf(skip !== undefined)('the list view of a board', () => {
@@ -133,6 +152,7 @@ describe.skipIf(skip !== undefined)('the list view of a board', () => {
     await page.keyboard.press('Tab')
     await page.keyboard.press('Enter')
     await expect.poll(async () => (await records(miaPage)).find((r) => r.text === 'Wo parken Fahrräder?')?.parentId).toBe('shape:fragen')
+    expect(await insideFrame(miaPage, 'Wo parken Fahrräder?', 'shape:fragen')).toBe(true)
     // Written by Ada, as on the canvas.
     const authors = await miaPage.evaluate(() => window.__werkraum!.editor.getCurrentPageShapes().filter((s) => s.meta.werkraumAuthors !== undefined && JSON.stringify(s.props).includes('Fahrräder')).map((s) => s.meta.werkraumAuthors))
     expect(authors).toEqual([[{ id: expect.any(String), name: 'Ada' }]])
@@ -160,6 +180,7 @@ describe.skipIf(skip !== undefined)('the list view of a board', () => {
     await page.keyboard.press('Tab')
     await page.keyboard.press('Enter')
     await expect.poll(async () => (await records(miaPage)).find((r) => r.text === textOf(25))?.parentId).toBe('shape:ideen')
+    expect(await insideFrame(miaPage, textOf(25), 'shape:ideen')).toBe(true)
     await expect.poll(() => page.getByTestId('board-list-area').filter({ hasText: 'Ideen' }).getByTestId('board-list-item-text').allInnerTexts()).toContain(textOf(25))
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Bearbeiten: ${textOf(25)}`)
     // And it is said where the note went.
