@@ -128,6 +128,12 @@ describe.skipIf(skip !== undefined)('the keyboard on the canvas', () => {
     const expected = all.filter((s) => s.type !== 'arrow').map((s) => s.id)
     // Each once: the title, the four areas with the prompt inside each, and the concept card.
     expect([...reached].sort()).toEqual([...expected].sort())
+
+    // A prompt inside an area is announced with its area and its true place (tldraw's own count said "0 von …").
+    await enterCanvas(page)
+    const announcer = page.locator('[role="status"][aria-live]').filter({ hasText: 'im Bereich' })
+    for (let i = 0; i < 3 && (await announcer.count()) === 0; i++) await page.keyboard.press('Tab')
+    await expect.poll(() => announcer.innerText()).toMatch(new RegExp(`^Welches Problem lösen wir\\?.*, Text im Bereich „Herausforderung“\\. 3 von ${expected.length}$`))
   }, 120_000)
 
   it('lists the keys, and switches single-key shortcuts off and on again, kept across a reload', async () => {

@@ -40,15 +40,15 @@ describe('concept card for screen readers', () => {
   it('reads the title and each filled field with its label, in the chosen language', async () => {
     await i18next.init({ lng: 'de', resources: { de: { translation: de }, en: { translation: en } }, interpolation: { escapeValue: false }, showSupportNotice: false })
     const shape = card({ title: 'Rufbus', challenge: 'Ältere kommen nicht zum Markt', idea: 'Ein Bus auf Anruf.', carriers: 'Seniorenbeirat' })
-    expect(util.getAriaDescriptor(shape)).toBe('Rufbus. Herausforderung: Ältere kommen nicht zum Markt. Idee: Ein Bus auf Anruf. Wer trägt es weiter: Seniorenbeirat.')
+    expect(util.getAriaDescriptor(shape)).toBe('Rufbus. Herausforderung: Ältere kommen nicht zum Markt. Idee: Ein Bus auf Anruf. Wer trägt es weiter: Seniorenbeirat')
     // Search and tldraw's fallback read the plain text, every field on its own line.
     expect(util.getText(shape)).toBe('Rufbus\nÄltere kommen nicht zum Markt\nEin Bus auf Anruf.\nSeniorenbeirat')
     await i18next.changeLanguage('en')
-    expect(util.getAriaDescriptor(card({ idea: 'A bus on call' }))).toBe('Untitled concept. Idea: A bus on call.')
+    expect(util.getAriaDescriptor(card({ idea: 'A bus on call' }))).toBe('Untitled concept. Idea: A bus on call')
   })
 
   it('names an empty card rather than saying nothing', () => {
-    expect(conceptCardDescription(util.getDefaultProps(), (key) => (key === 'untitled' ? 'Konzept ohne Titel' : key))).toBe('Konzept ohne Titel.')
+    expect(conceptCardDescription(util.getDefaultProps(), (key) => (key === 'untitled' ? 'Konzept ohne Titel' : key))).toBe('Konzept ohne Titel')
   })
 })
 

@@ -44,11 +44,15 @@ export function nextCardHeight(measured: number, current: number, exact: boolean
   return needed > current ? needed : undefined
 }
 
-/** A card read aloud: "Rufbus. Herausforderung: … Idee: …"; empty fields are left out. */
+/**
+ * A card read aloud: "Rufbus. Herausforderung: …. Idee: …"; empty fields are left out. No full
+ * stop at the end: tldraw goes on with ", Konzeptkarte".
+ */
 export function conceptCardDescription(props: Record<ConceptField, string>, label: (key: ConceptField | 'untitled') => string): string {
   const title = props.title.trim() === '' ? label('untitled') : props.title.trim()
   const fields = CONCEPT_FIELDS.filter((field) => field !== 'title' && props[field].trim() !== '').map((field) => `${label(field)}: ${props[field].trim()}`)
-  return [title, ...fields].map((part) => (/[.!?…]$/.test(part) ? part : `${part}.`)).join(' ')
+  const parts = [title, ...fields].map((part) => part.replace(/[.!?…]+$/, ''))
+  return parts.join('. ')
 }
 
 export class ConceptCardShapeUtil extends BaseBoxShapeUtil<ConceptCardShape> {

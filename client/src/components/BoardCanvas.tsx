@@ -6,6 +6,7 @@ import 'tldraw/tldraw.css'
 import { publishAuthors, recordAuthorship } from '../board/authorship.ts'
 import { manageCanvasKeys } from '../board/canvasKeys.ts'
 import { openShortcutHelp } from '../board/shortcutHelp.ts'
+import { SelectionAnnouncer } from '../board/SelectionAnnouncer.tsx'
 import { keepEditingInView } from '../board/keepEditingInView.ts'
 import { customShapeUtils } from '../board/shapeUtils.ts'
 import { assetUrls, licenseKey } from '../board/tldrawSetup.ts'
@@ -48,7 +49,8 @@ const MAX_IMAGE_PIXELS = 2048
  * Every Werkraum board has one page, so tldraw's page menu only showed its
  * English "Page 1" and offered pages nobody else would find.
  */
-const SINGLE_PAGE_COMPONENTS: TLComponents = { PageMenu: null }
+// tldraw's announcement of the chosen shape, counting shapes in areas too (SelectionAnnouncer.tsx).
+const SINGLE_PAGE_COMPONENTS: TLComponents = { PageMenu: null, A11y: SelectionAnnouncer }
 
 export function BoardCanvas({
   session,

@@ -706,6 +706,7 @@ export const de: Messages = {
     switchedOff: '(aus)',
     close: 'Schließen',
     movedToRoom: 'Sie sind jetzt im Raum „{{title}}“.',
+    inArea: ' im Bereich „{{name}}“',
     name: {
       ctrl: 'Strg',
       shift: 'Umschalt',

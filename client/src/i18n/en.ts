@@ -707,6 +707,7 @@ export const en = {
     switchedOff: '(off)',
     close: 'Close',
     movedToRoom: 'You are now in the room “{{title}}”.',
+    inArea: ' in the area “{{name}}”',
     name: {
       ctrl: 'Ctrl',
       shift: 'Shift',
