@@ -227,12 +227,13 @@ describe.skipIf(skip !== undefined)('the list view of a board', () => {
     expect(session.foreign.flat()).toEqual([])
   }, 180_000)
 
-  it('on a phone the list takes the canvas’s place, and an observer reads it without ways to change the board', async () => {
+  it('on a phone the list takes the canvas’s place: an observer reads it without ways to change the board, a participant adds from it', async () => {
     const miaPage = await session.newPage('de-DE')
     miaPage.setDefaultTimeout(15_000)
     const facilitator = new FacilitatorConsole(miaPage)
     await facilitator.create(session.server.url, 'Liste am Telefon', 'Mia')
     const observerLink = await facilitator.observerLink()
+    const code = await facilitator.joinCode()
     await facilitator.openBoard('Plenum')
     await new BoardPage(miaPage).waitConnected()
     await miaPage.evaluate(() => {
@@ -271,6 +272,22 @@ describe.skipIf(skip !== undefined)('the list view of a board', () => {
     await page.getByTestId('list-toggle').tap()
     await expect.poll(() => list.count()).toBe(0)
     expect(await page.locator('.board-canvas').evaluate((el) => getComputedStyle(el).visibility)).toBe('visible')
+
+    // A participant on a phone: with the list open nothing offers to type onto the hidden canvas; the list adds notes instead.
+    const adaPage = await session.newPage('de-DE', { width: 390, height: 844 }, { touch: true })
+    adaPage.setDefaultTimeout(15_000)
+    await adaPage.goto(`${session.server.url}/j/${code.replace('-', '')}`)
+    await new JoinForm(adaPage).join(code, 'Ada')
+    await new BoardPage(adaPage).waitConnected()
+    await adaPage.getByTestId('add-note').waitFor()
+    await adaPage.getByTestId('list-toggle').tap()
+    await adaPage.getByTestId('notes-list').waitFor()
+    expect(await adaPage.getByTestId('add-note').isVisible()).toBe(false)
+    expect(await adaPage.getByTestId('add-concept-card').isVisible()).toBe(false)
+    await adaPage.getByTestId('board-list-add-text').fill('Trinkbrunnen')
+    await adaPage.getByTestId('board-list-add-submit').tap()
+    await adaPage.getByTestId('board-list-item-text').filter({ hasText: 'Trinkbrunnen' }).waitFor()
+    expect(await axeViolations(adaPage)).toEqual([])
   }, 120_000)
 
   it('on a board outside workshops: a concept card is edited and a note added from the list, and focus survives someone else deleting it', async () => {
