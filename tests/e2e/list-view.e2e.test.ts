@@ -288,6 +288,15 @@ describe.skipIf(skip !== undefined)('the list view of a board', () => {
     await adaPage.getByTestId('board-list-add-submit').tap()
     await adaPage.getByTestId('board-list-item-text').filter({ hasText: 'Trinkbrunnen' }).waitFor()
     expect(await axeViolations(adaPage)).toEqual([])
+    // In simple mode (switched on in this browser) the list's buttons are large too; a reload keeps the list.
+    await adaPage.evaluate(() => localStorage.setItem('werkraum.simpleMode', 'on'))
+    await adaPage.reload()
+    // The list, not the canvas (hidden behind it on a phone).
+    const edit = adaPage.getByRole('button', { name: 'Bearbeiten: Trinkbrunnen', exact: true })
+    await edit.waitFor()
+    expect((await edit.boundingBox())!.height).toBeGreaterThanOrEqual(44)
+    expect(await axeViolations(adaPage)).toEqual([])
+    await screenshot(adaPage, 'list-view-phone-simple')
   }, 120_000)
 
   it('on a board outside workshops: a concept card is edited and a note added from the list, and focus survives someone else deleting it', async () => {
