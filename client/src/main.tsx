@@ -6,9 +6,10 @@ import { initI18n } from './i18n/index.ts'
 import { SimpleModeProvider } from './settings/SimpleModeProvider.tsx'
 import './styles.css'
 import './styles/site.css'
-import './styles/simple.css'
+import './styles/cardForm.css'
 import './styles/keys.css'
 import './styles/layout.css'
+import './styles/simple.css'
 
 const container = document.getElementById('root')
 if (container === null) throw new Error('index.html has no #root element')

@@ -122,13 +122,25 @@ export function isReadonly(page: Page): Promise<boolean | undefined> {
   return page.evaluate(() => window.__werkraum?.editor.getInstanceState().isReadonly)
 }
 
-/** Adds a concept card from the board's toolbar and writes its title, with the keyboard as a person would. */
+/**
+ * Adds a concept card from the board's toolbar and writes its title, with the keyboard as a person would:
+ * in place on a wide screen with a mouse, in the card's form on a touch screen, a phone or in simple mode.
+ */
 export async function writeConceptTitle(page: Page, title: string): Promise<void> {
   await page.getByTestId('add-concept-card').click()
-  await page.locator('[data-testid="concept-title"]:focus').waitFor({ timeout: 5000 })
+  const inPlace = page.locator('[data-testid="concept-title"]:focus')
+  const inForm = page.locator('[data-testid="card-form-title"]:focus')
+  await inPlace.or(inForm).waitFor({ timeout: 5000 })
+  const form = await inForm.isVisible()
   await page.keyboard.type(title)
-  await page.keyboard.press('Escape')
-  await page.locator('[data-testid="concept-title"]').waitFor({ state: 'detached', timeout: 5000 })
+  if (form) {
+    // Enter in the title saves the form.
+    await page.keyboard.press('Enter')
+    await page.getByTestId('card-form').waitFor({ state: 'detached', timeout: 5000 })
+  } else {
+    await page.keyboard.press('Escape')
+    await page.locator('[data-testid="concept-title"]').waitFor({ state: 'detached', timeout: 5000 })
+  }
 }
 
 /** The gallery of a breakout's results: one card per room. */

@@ -21,6 +21,7 @@ import {
   type RecordProps,
   type TLBaseShape,
 } from 'tldraw'
+import { useCardForm } from './cardForm.ts'
 
 export type ConceptCardProps = { w: number; h: number } & Record<ConceptField, string>
 export type ConceptCardShape = TLBaseShape<typeof CONCEPT_CARD_TYPE, ConceptCardProps>
@@ -168,7 +169,9 @@ function Field({ shape, field, editing }: { shape: ConceptCardShape; field: Conc
 
 function ConceptCardView({ shape }: { shape: ConceptCardShape }) {
   const editor = useEditor()
-  const editing = useIsEditing(shape.id)
+  // On phones, tablets and in simple mode the card is written in a form instead (ConceptCardForm.tsx).
+  const inForm = useCardForm()
+  const editing = useIsEditing(shape.id) && !inForm
   const selected = useValue('concept card selected', () => editor.getSelectedShapeIds().includes(shape.id), [editor, shape.id])
   const contentRef = useRef<HTMLDivElement>(null)
 

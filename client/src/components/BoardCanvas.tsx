@@ -8,6 +8,9 @@ import { manageCanvasKeys } from '../board/canvasKeys.ts'
 import { openShortcutHelp } from '../board/shortcutHelp.ts'
 import { SelectionAnnouncer } from '../board/SelectionAnnouncer.tsx'
 import { keepEditingInView } from '../board/keepEditingInView.ts'
+import { BoardToolbar } from '../board/BoardToolbar.tsx'
+import { ConceptCardFormHost } from '../board/ConceptCardForm.tsx'
+import { keepNewNoteCaret } from '../board/newNoteCaret.ts'
 import { customShapeUtils } from '../board/shapeUtils.ts'
 import { assetUrls, licenseKey } from '../board/tldrawSetup.ts'
 import { setLanguage } from '../i18n/index.ts'
@@ -47,10 +50,11 @@ const MAX_IMAGE_PIXELS = 2048
 
 /**
  * Every Werkraum board has one page, so tldraw's page menu only showed its
- * English "Page 1" and offered pages nobody else would find.
+ * English "Page 1" and offered pages nobody else would find. The toolbar puts
+ * the note and the concept card first (BoardToolbar.tsx).
  */
 // tldraw's announcement of the chosen shape, counting shapes in areas too (SelectionAnnouncer.tsx).
-const SINGLE_PAGE_COMPONENTS: TLComponents = { PageMenu: null, A11y: SelectionAnnouncer }
+const SINGLE_PAGE_COMPONENTS: TLComponents = { PageMenu: null, Toolbar: BoardToolbar, A11y: SelectionAnnouncer }
 
 export function BoardCanvas({
   session,
@@ -110,12 +114,15 @@ export function BoardCanvas({
       const stopPublishing = publishAuthors(editor, session.provider.roomname)
       // The phone keyboard must not cover the note being typed (issue #14).
       const stopKeepingInView = keepEditingInView(editor)
+      // Letters typed into a new note stay in the order they were typed.
+      const stopKeepingCaret = keepNewNoteCaret(editor)
       const stopKeys = manageCanvasKeys(editor, { onHelp: openShortcutHelp, onHint: setHint })
       editor.getContainer().setAttribute('aria-describedby', hintId)
       setEditor(editor)
       return () => {
         stopKeys()
         stopKeepingInView()
+        stopKeepingCaret()
         stopManagingFocus()
         stopRecording()
         stopPublishing()
@@ -150,6 +157,7 @@ export function BoardCanvas({
         components={allComponents}
         overrides={TLDRAW_OVERRIDES}
       />
+      {editor !== undefined && !readOnly ? <ConceptCardFormHost editor={editor} /> : null}
       <p id={hintId} className="canvas-key-hint" data-shown={hint} data-testid="canvas-key-hint">
         {t('keys.canvasHint')}
       </p>

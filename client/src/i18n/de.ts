@@ -712,6 +712,12 @@ export const de: Messages = {
     add: 'Konzeptkarte hinzufügen',
     addNote: 'Neue Haftnotiz',
   },
+  cardForm: {
+    heading: 'Konzeptkarte bearbeiten',
+    save: 'Speichern',
+    cancel: 'Abbrechen',
+    gone: 'Diese Konzeptkarte wurde inzwischen gelöscht.',
+  },
   layout: {
     menu: 'Menü',
     task: 'Aufgabe',

@@ -713,6 +713,12 @@ export const en = {
     add: 'Add a concept card',
     addNote: 'New sticky note',
   },
+  cardForm: {
+    heading: 'Edit concept card',
+    save: 'Save',
+    cancel: 'Cancel',
+    gone: 'This concept card has been deleted in the meantime.',
+  },
   layout: {
     menu: 'Menu',
     task: 'Task',
