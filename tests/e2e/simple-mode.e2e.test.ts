@@ -290,4 +290,35 @@ describe.skipIf(skip !== undefined)('simple mode', () => {
       return shape === undefined ? '' : (editor.getShapeUtil(shape).getText(shape) ?? '')
     })).toBe('Mehr Bänke')
   }, 120_000)
+
+  it("keeps to a newcomer's tools: the toolbar shows only those, and single-key shortcuts do not reach the others", async () => {
+    const { facilitator } = await workshop('Werkzeuge')
+    const page = facilitator.page
+    await facilitator.openBoard('Plenum')
+    await page.locator('.tl-canvas').waitFor()
+    const tools = () => page.locator('[data-testid^="tools."]:visible').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')))
+    const toolAfterPressing = async (key: string): Promise<string> => {
+      // The canvas has the keyboard, as after a click on it (clicks one after the other would be a double click, which writes).
+      await page.evaluate(() => {
+        const editor = window.__werkraum!.editor as unknown as TestEditor & { focus(): void }
+        editor.setCurrentTool('select')
+        editor.focus()
+      })
+      await page.keyboard.press(key)
+      return page.evaluate(() => (window.__werkraum!.editor as unknown as { getCurrentToolId(): string }).getCurrentToolId())
+    }
+    // Without simple mode "d" draws: the shortcut works, so the check below can fail.
+    expect(await toolAfterPressing('d')).toBe('draw')
+
+    await toggleSimpleMode(page)
+    // The pen had no button any more: simple mode starts with select.
+    expect(await page.evaluate(() => (window.__werkraum!.editor as unknown as { getCurrentToolId(): string }).getCurrentToolId())).toBe('select')
+    await expect.poll(tools).toEqual(['tools.select', 'tools.hand', 'tools.note', 'tools.concept-card'])
+    for (const key of ['d', 'r', 'e', 'a', 't']) expect(await toolAfterPressing(key), `after "${key}"`).toBe('select')
+    // The tools simple mode keeps answer their keys as before.
+    expect(await toolAfterPressing('h')).toBe('hand')
+    // Switched off again, every tool is back at once.
+    await toggleSimpleMode(page)
+    expect(await toolAfterPressing('d')).toBe('draw')
+  }, 120_000)
 })

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Tldraw, useTldrawUser, type Editor, type TLComponents, type TLUserPreferences } from 'tldraw'
-import { TLDRAW_OVERRIDES } from '../board/tldrawTranslations.ts'
 import 'tldraw/tldraw.css'
 import { publishAuthors, recordAuthorship } from '../board/authorship.ts'
 import { manageCanvasKeys } from '../board/canvasKeys.ts'
@@ -12,10 +11,12 @@ import { BoardToolbar } from '../board/BoardToolbar.tsx'
 import { ConceptCardFormHost } from '../board/ConceptCardForm.tsx'
 import { keepNewNoteCaret } from '../board/newNoteCaret.ts'
 import { customShapeUtils } from '../board/shapeUtils.ts'
+import { tldrawOverrides, useSimpleToolReset } from '../board/simpleTools.ts'
 import { assetUrls, licenseKey } from '../board/tldrawSetup.ts'
 import { setLanguage } from '../i18n/index.ts'
 import { isLanguage, type Language } from '../i18n/language.ts'
 import type { BoardSession } from '../sync/boardSession.ts'
+import { useSimpleMode } from '../settings/simpleMode.ts'
 import { cleanName, type Identity } from '../user/identity.ts'
 import { manageEditorFocus } from './editorFocus.ts'
 import { useTldrawA11yFixes } from './useTldrawA11yFixes.ts'
@@ -93,6 +94,9 @@ export function BoardCanvas({
   const allComponents = useMemo<TLComponents>(() => ({ ...SINGLE_PAGE_COMPONENTS, ...components }), [components])
   const containerRef = useRef<HTMLDivElement>(null)
   useTldrawA11yFixes(containerRef)
+  // Simple mode keeps to its few tools, shortcuts included.
+  const simple = useSimpleMode()
+  useSimpleToolReset(editor, simple)
   const { t } = useTranslation()
   // Said when the keyboard enters the canvas (and shown): how to move and how to get out again.
   const hintId = useId()
@@ -155,7 +159,7 @@ export function BoardCanvas({
         maxAssetSize={maxImageBytes}
         maxImageDimension={MAX_IMAGE_PIXELS}
         components={allComponents}
-        overrides={TLDRAW_OVERRIDES}
+        overrides={tldrawOverrides(simple)}
       />
       {editor !== undefined && !readOnly ? <ConceptCardFormHost editor={editor} /> : null}
       <p id={hintId} className="canvas-key-hint" data-shown={hint} data-testid="canvas-key-hint">
