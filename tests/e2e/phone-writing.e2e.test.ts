@@ -196,6 +196,51 @@ describe.skipIf(skip !== undefined)('writing on a phone', () => {
     expect(session.foreign.flat()).toEqual([])
   }, 180_000)
 
+  it('on a wide screen, words inserted into a card on the canvas stay where they were typed while another browser writes the card', async () => {
+    const page = await session.newPage('de-DE')
+    page.setDefaultTimeout(15_000)
+    const facilitator = new FacilitatorConsole(page)
+    await facilitator.create(session.server.url, 'Breit', 'Mia')
+    const code = await facilitator.joinCode()
+    await facilitator.openBoard('Plenum')
+    await new BoardPage(page).waitConnected()
+    const other = await session.newPage('de-DE')
+    other.setDefaultTimeout(15_000)
+    await other.goto(`${session.server.url}/j/${code.replace('-', '')}`)
+    await new JoinForm(other).join(code, 'Ben')
+    await new BoardPage(other).waitConnected()
+
+    await page.getByTestId('add-concept-card').click()
+    await page.locator('[data-testid="concept-title"]:focus').waitFor()
+    const idea = page.getByTestId('concept-idea')
+    await idea.click()
+    await page.keyboard.type('Kinder, ihre Eltern sowie Grosseltern, die abholen')
+    await expect.poll(async () => (await seen(other)).cards.map((card) => card.idea)).toEqual(['Kinder, ihre Eltern sowie Grosseltern, die abholen'])
+    await other.evaluate(() => {
+      const editor = window.__werkraum!.editor as unknown as PhoneTestEditor
+      editor.store.listen(
+        () => {
+          const card = editor.getCurrentPageShapes().find((s) => s.type === 'concept-card')
+          if (card) editor.updateShape({ id: card.id, type: card.type, x: card.x + 1 })
+        },
+        { source: 'remote', scope: 'document' },
+      )
+    })
+    // Three times into the middle, at a brisk typist's pace.
+    let expected = 'Kinder, ihre Eltern sowie Grosseltern, die abholen'
+    for (const words of [' und Nachbarn', ' und Freunde', ' und alle anderen']) {
+      const at = 'Kinder, ihre Eltern'.length
+      await idea.evaluate((el: HTMLTextAreaElement, caret) => el.setSelectionRange(caret, caret), at)
+      await page.keyboard.type(words, { delay: 15 })
+      expected = expected.slice(0, at) + words + expected.slice(at)
+      expect(await idea.inputValue()).toBe(expected)
+    }
+    await page.keyboard.press('Escape')
+    await idea.waitFor({ state: 'detached' })
+    await expect.poll(async () => (await seen(page)).cards.map((card) => card.idea)).toEqual([expected])
+    await expect.poll(async () => (await seen(other)).cards.map((card) => card.idea)).toEqual([expected])
+  }, 120_000)
+
   it('in simple mode the toolbar holds only select, hand, note and concept card, and the card opens in the form', async () => {
     // On a wide screen: the toolbar is the same on a phone, and the facilitator's console is easier to reach.
     const page = await session.newPage('de-DE')

@@ -22,6 +22,7 @@ import {
   type TLBaseShape,
 } from 'tldraw'
 import { useCardForm } from './cardForm.ts'
+import { useFieldDraft } from './fieldDraft.ts'
 
 export type ConceptCardProps = { w: number; h: number } & Record<ConceptField, string>
 export type ConceptCardShape = TLBaseShape<typeof CONCEPT_CARD_TYPE, ConceptCardProps>
@@ -117,12 +118,14 @@ function Field({ shape, field, editing }: { shape: ConceptCardShape; field: Conc
   const { t } = useTranslation()
   const editor = useEditor()
   const value = shape.props[field]
-  const autoHeight = useAutoHeight(value)
   const inputId = `${shape.id}-${field}`
   const label = t(`conceptCard.${field}`)
   const change = (next: string): void => {
     editor.updateShape<ConceptCardShape>({ id: shape.id, type: CONCEPT_CARD_TYPE, props: { [field]: next.slice(0, ConceptLimits.MAX_FIELD_CHARS) } })
   }
+  // While typed in, the field shows what was typed, not another browser's older copy (fieldDraft.ts).
+  const draft = useFieldDraft(value, change)
+  const autoHeight = useAutoHeight(draft.value)
   const onKeyDown = (e: KeyboardEvent): void => {
     // Escape leaves the card (tldraw's own shortcut does not reach a text area); the card stays selected.
     if (e.key === 'Escape') {
@@ -145,9 +148,11 @@ function Field({ shape, field, editing }: { shape: ConceptCardShape; field: Conc
   }
   const common = {
     id: inputId,
-    value,
+    value: draft.value,
     maxLength: ConceptLimits.MAX_FIELD_CHARS,
-    onChange: (e: { currentTarget: { value: string } }) => change(e.currentTarget.value),
+    onChange: (e: { currentTarget: { value: string } }) => draft.onChange(e.currentTarget.value),
+    onFocus: draft.onFocus,
+    onBlur: draft.onBlur,
     onKeyDown,
     // The canvas must not take clicks and keys meant for the text.
     onPointerDown: stopEventPropagation,
