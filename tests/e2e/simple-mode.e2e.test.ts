@@ -8,9 +8,11 @@
  * be seen when the keyboard takes the lower half of the screen.
  */
 import type { Page } from 'playwright-core'
+import type { CreatedWorkshop } from '@werkraum/shared'
 import { describe, expect, it } from 'vitest'
 import { browserSkipReason, screenshot } from '../support/browser.ts'
 import { axeViolations, TLDRAW_LICENCE_MARK, useBrowserSession } from './session.ts'
+import { BoardPage } from './pages.ts'
 import { FacilitatorConsole, JoinForm } from './workshopPages.ts'
 
 const skip = browserSkipReason()
@@ -49,6 +51,8 @@ async function smallTargets(page: Page): Promise<string[]> {
     const small: string[] = []
     for (const element of Array.from(document.querySelectorAll<HTMLElement>('button, [role="button"], a[href], select, input:not([type="hidden"]), summary'))) {
       if (element.closest(licenceMark) !== null) continue
+      // Not shown: in a closed <details>, hidden by an ancestor.
+      if (!element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) continue
       const box = element.getBoundingClientRect()
       const style = getComputedStyle(element)
       if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue
@@ -76,6 +80,7 @@ async function coveredTargets(page: Page): Promise<string[]> {
     const covered: string[] = []
     for (const element of Array.from(document.querySelectorAll<HTMLElement>('button, [role="button"], a[href], select, input:not([type="hidden"]), summary'))) {
       if (element.closest(licenceMark) !== null || element.closest('.visually-hidden') !== null) continue
+      if (!element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) continue
       const box = element.getBoundingClientRect()
       if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === 'hidden') continue
       const x = box.left + box.width / 2
@@ -100,7 +105,9 @@ async function smallText(page: Page): Promise<string[]> {
       const parent = node.parentElement
       if (parent === null || (node.textContent ?? '').trim() === '') continue
       // The shapes' text follows the canvas's zoom; the licence mark is tldraw's.
-      if (parent.closest('.tl-shapes, .tl-overlays, .tl-watermark_SEE-LICENSE, .visually-hidden, [aria-hidden="true"], script, style') !== null) continue
+      // tldraw's text measurer is an invisible copy.
+      if (parent.closest('.tl-shapes, .tl-overlays, .tl-text-measure, .tl-watermark_SEE-LICENSE, .visually-hidden, [aria-hidden="true"], script, style') !== null) continue
+      if (!parent.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) continue
       const box = parent.getBoundingClientRect()
       if (box.width === 0 || box.height === 0) continue
       const size = parseFloat(getComputedStyle(parent).fontSize)
@@ -321,4 +328,95 @@ describe.skipIf(skip !== undefined)('simple mode', () => {
     await toggleSimpleMode(page)
     expect(await toolAfterPressing('d')).toBe('draw')
   }, 120_000)
+
+  it('every screen in simple mode: axe clean, targets at least 44 px and text at least 18 px at 1280, 390 and 320 px', async () => {
+    const origin = session.server.url
+    const found: string[] = []
+    /** A person who switched simple mode on in an earlier visit. */
+    const simplePage = async (locale: string): Promise<Page> => {
+      const page = await session.newPage(locale)
+      page.setDefaultTimeout(15_000)
+      await page.addInitScript(() => localStorage.setItem('werkraum.simpleMode', 'on'))
+      return page
+    }
+    const check = async (page: Page, screen: string, ready?: () => Promise<unknown>): Promise<void> => {
+      for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }, { width: 320, height: 568 }]) {
+        await page.setViewportSize(size)
+        await ready?.()
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+        if (!(await page.evaluate(() => document.documentElement.dataset.simple === 'true'))) found.push(`${screen} @${size.width}: not in simple mode`)
+        for (const problem of [...(await axeViolations(page)), ...(await smallTargets(page)), ...(await smallText(page)), ...(await coveredTargets(page))]) {
+          found.push(`${screen} @${size.width}: ${problem}`)
+        }
+      }
+    }
+    const post = async <T,>(path: string, body: unknown, token?: string): Promise<T> => {
+      const answer = await fetch(origin + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      })
+      expect(answer.status, path).toBeLessThan(300)
+      return (await answer.json()) as T
+    }
+    const created = await post<CreatedWorkshop>('/api/workshops', { title: 'Für alle einfach', locale: 'de' })
+    const command = (body: unknown): Promise<unknown> => post(`/api/workshops/${created.id}/commands`, body, created.facilitatorToken)
+    await command({ type: 'addPhase', title: 'Gruppenarbeit', kind: 'breakout', plannedMinutes: 20 })
+    const breakout = session.server.workshops.facilitation(created.id).phases.at(-1)!.id
+    const rooms = [{ title: 'Mobilität', challenge: 'Wie kommen Ältere ohne Auto zum Markt?' }, { title: 'Einkauf', challenge: 'Wer bringt den Einkauf?' }]
+    await command({ type: 'configureBreakout', phaseId: breakout, plan: { rooms, template: 'brainstorming', mode: 'random' } })
+
+    const participant = await simplePage('de-DE')
+    await participant.goto(origin)
+    await check(participant, 'start')
+    await participant.goto(`${origin}/j/${created.joinCode.replace('-', '')}`)
+    await check(participant, 'join with code')
+    await participant.goto(`${origin}/nicht-vorhanden`)
+    await check(participant, 'not found')
+    await participant.goto(`${origin}/j/${created.joinCode.replace('-', '')}`)
+    await new JoinForm(participant).join(created.joinCode, 'Erika')
+    const board = new BoardPage(participant)
+    await board.waitConnected()
+    await check(participant, 'plenary', () => board.waitConnected())
+
+    const facilitator = await simplePage('en-US')
+    await facilitator.goto(created.links.facilitator.replace(/^https?:\/\/[^/]+/, origin))
+    await facilitator.getByRole('textbox').first().waitFor()
+    await check(facilitator, 'name prompt')
+    await facilitator.getByRole('textbox').first().fill('Mia')
+    await facilitator.keyboard.press('Enter')
+    await new BoardPage(facilitator).waitConnected()
+    await facilitator.goto(`${origin}/w/${created.id}/console`)
+    await facilitator.getByTestId('phase-start').first().waitFor()
+    await check(facilitator, 'console')
+
+    const plenary = (await participant.getByTestId('workshop-board').getAttribute('data-board-id'))!
+    await command({ type: 'startTimer', minutes: 5 })
+    await command({ type: 'openVote', title: 'Was zuerst?', kind: 'dots', target: 'notes', boardIds: [plenary], votesPerPerson: 3, maxPerItem: 3, anonymous: false, hidden: false })
+    await participant.getByTestId('vote-panel').waitFor()
+    await check(participant, 'plenary with timer and open vote')
+    const vote = session.server.workshops.votes.sessions(created.id).at(-1)!
+    await command({ type: 'closeVote', sessionId: vote.id })
+    // Folded on a phone (the last width checked): there, not necessarily shown.
+    await participant.getByTestId('vote-results-heading').waitFor({ state: 'attached' })
+    await check(participant, 'closed vote')
+
+    await command({ type: 'startPhase', phaseId: breakout })
+    await participant.getByTestId('room-header').waitFor({ state: 'attached' })
+    await board.waitConnected()
+    await check(participant, 'breakout room')
+    await command({ type: 'endPhase' })
+    await participant.waitForURL(/\/results\//)
+    await participant.getByTestId('gallery-room').first().waitFor()
+    await check(participant, 'results gallery')
+
+    const visitor = await simplePage('en-US')
+    await visitor.goto(`${origin}/b/einfach-fuer-alle`)
+    const free = new BoardPage(visitor)
+    await free.enterName('Ole')
+    await free.waitConnected()
+    await check(visitor, 'board outside a workshop')
+
+    expect(found).toEqual([])
+  }, 360_000)
 })
