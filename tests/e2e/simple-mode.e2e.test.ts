@@ -192,6 +192,13 @@ describe.skipIf(skip !== undefined)('simple mode', () => {
       expect(await coveredTargets(page), `targets cut off or covered at ${width} px`).toEqual([])
       expect(await axeViolations(page), `axe on the board at ${width} px`).toEqual([])
     }
+    // tldraw's own menu, opened: its entries are large too.
+    await page.getByTestId('main-menu.button').click()
+    await page.locator('.tlui-menu').first().waitFor()
+    await screenshot(page, 'simple-mode-menu')
+    expect(await smallTargets(page), 'targets with the menu open').toEqual([])
+    expect(await smallText(page), 'text with the menu open').toEqual([])
+    await page.keyboard.press('Escape')
 
     // The join page follows this browser's choice too.
     await page.goto(session.server.url + '/j')
