@@ -27,6 +27,7 @@ interface PhoneTestEditor {
   getShapePageBounds(id: string): { center: { x: number; y: number } } | undefined
   zoomToBounds(bounds: unknown, options: { targetZoom: number; immediate: boolean }): void
   pageToScreen(point: { x: number; y: number }): { x: number; y: number }
+  getRichTextEditor(): { commands: { setTextSelection(position: number): void } } | null
 }
 
 interface Seen {
@@ -195,6 +196,55 @@ describe.skipIf(skip !== undefined)('writing on a phone', () => {
     expect((await seen(phone)).cards[0]!.title).toBe('Mitfahrbank')
     expect(session.foreign.flat()).toEqual([])
   }, 180_000)
+
+  it('words inserted into a note keep their place while another browser moves the note', async () => {
+    const desk = await session.newPage('de-DE')
+    desk.setDefaultTimeout(15_000)
+    const facilitator = new FacilitatorConsole(desk)
+    await facilitator.create(session.server.url, 'Notiz', 'Mia')
+    const code = await facilitator.joinCode()
+    await facilitator.openBoard('Plenum')
+    await new BoardPage(desk).waitConnected()
+    const phone = await session.newPage('de-DE', PHONE, { touch: true })
+    phone.setDefaultTimeout(15_000)
+    await phone.goto(`${session.server.url}/j/${code.replace('-', '')}`)
+    await new JoinForm(phone).join(code, 'Ada')
+    const board = new BoardPage(phone)
+    await board.waitConnected()
+
+    const c = await board.canvasCenter()
+    await phone.getByTestId('tools.note').tap()
+    await phone.touchscreen.tap(c.x, c.y)
+    await phone.locator('.tl-canvas [contenteditable="true"]:focus').waitFor()
+    let expected = 'Kinder, ihre Eltern sowie Grosseltern'
+    await phone.keyboard.type(expected)
+    await expect.poll(async () => (await seen(desk)).notes).toEqual([expected])
+
+    // Someone moves the note a little whenever they hear of a change: each move carries their copy
+    // of the text, a few letters behind. tldraw's text editor took that copy in, lost the letters
+    // typed meanwhile and put the caret at the end.
+    await desk.evaluate(() => {
+      const editor = window.__werkraum!.editor as unknown as PhoneTestEditor
+      editor.store.listen(
+        () => {
+          const note = editor.getCurrentPageShapes().find((s) => s.type === 'note')
+          if (note) editor.updateShape({ id: note.id, type: note.type, x: note.x + 1 })
+        },
+        { source: 'remote', scope: 'document' },
+      )
+    })
+    const at = 'Kinder, ihre Eltern'.length
+    for (const words of [' und Nachbarn', ' und Freunde']) {
+      // Where a tap after "Eltern" puts the caret (position 1 is the paragraph's start).
+      await phone.evaluate((caret) => (window.__werkraum!.editor as unknown as PhoneTestEditor).getRichTextEditor()!.commands.setTextSelection(1 + caret), at)
+      await phone.keyboard.type(words, { delay: 15 })
+      expected = expected.slice(0, at) + words + expected.slice(at)
+    }
+    await expect.poll(async () => (await seen(phone)).notes).toEqual([expected])
+    await phone.keyboard.press('Escape')
+    await expect.poll(async () => (await seen(desk)).notes).toEqual([expected])
+    expect((await seen(phone)).notes).toEqual([expected])
+  }, 120_000)
 
   it('on a wide screen, words inserted into a card on the canvas stay where they were typed while another browser writes the card', async () => {
     const page = await session.newPage('de-DE')

@@ -10,6 +10,7 @@ import { keepEditingInView } from '../board/keepEditingInView.ts'
 import { BoardToolbar } from '../board/BoardToolbar.tsx'
 import { ConceptCardFormHost } from '../board/ConceptCardForm.tsx'
 import { keepNewNoteCaret } from '../board/newNoteCaret.ts'
+import { keepTypedText } from '../board/keepTypedText.ts'
 import { customShapeUtils } from '../board/shapeUtils.ts'
 import { tldrawOverrides, useSimpleToolReset } from '../board/simpleTools.ts'
 import { assetUrls, licenseKey } from '../board/tldrawSetup.ts'
@@ -120,6 +121,8 @@ export function BoardCanvas({
       const stopKeepingInView = keepEditingInView(editor)
       // Letters typed into a new note stay in the order they were typed.
       const stopKeepingCaret = keepNewNoteCaret(editor)
+      // …and are not taken back by another browser's older copy of the shape.
+      const stopKeepingText = keepTypedText(editor)
       const stopKeys = manageCanvasKeys(editor, { onHelp: openShortcutHelp, onHint: setHint })
       editor.getContainer().setAttribute('aria-describedby', hintId)
       setEditor(editor)
@@ -127,6 +130,7 @@ export function BoardCanvas({
         stopKeys()
         stopKeepingInView()
         stopKeepingCaret()
+        stopKeepingText()
         stopManagingFocus()
         stopRecording()
         stopPublishing()
