@@ -50,7 +50,8 @@ async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate((licenceMark) => {
     const small: string[] = []
     for (const element of Array.from(document.querySelectorAll<HTMLElement>('button, [role="button"], a[href], select, input:not([type="hidden"]), summary'))) {
-      if (element.closest(licenceMark) !== null) continue
+      // The licence mark is tldraw's; what is drawn on the canvas follows its zoom.
+      if (element.closest(licenceMark) !== null || element.closest('.tl-canvas') !== null) continue
       // Not shown: in a closed <details>, hidden by an ancestor.
       if (!element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) continue
       const box = element.getBoundingClientRect()
@@ -79,7 +80,7 @@ async function coveredTargets(page: Page): Promise<string[]> {
   return page.evaluate((licenceMark) => {
     const covered: string[] = []
     for (const element of Array.from(document.querySelectorAll<HTMLElement>('button, [role="button"], a[href], select, input:not([type="hidden"]), summary'))) {
-      if (element.closest(licenceMark) !== null || element.closest('.visually-hidden') !== null) continue
+      if (element.closest(licenceMark) !== null || element.closest('.visually-hidden') !== null || element.closest('.tl-canvas') !== null) continue
       if (!element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) continue
       const box = element.getBoundingClientRect()
       if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === 'hidden') continue
