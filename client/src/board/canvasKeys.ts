@@ -85,9 +85,12 @@ export function manageCanvasKeys(editor: Editor, { onHelp, onHint }: CanvasKeyOp
     ;(to ?? document.getElementById('main'))?.focus()
   }
 
-  // The hint shows when the keyboard brings the focus onto the canvas, not for a click on it.
+  // The hint shows when the keyboard brings the focus onto the canvas from outside it: not for a tap or a
+  // click, and not when focus comes back from a note or card field typed in (on a phone it covered the board).
   const onFocusIn = (event: FocusEvent): void => {
-    onHint(event.target === container && container.matches(':focus-visible'))
+    const from = event.relatedTarget
+    const fromInside = from instanceof Node && container.contains(from)
+    onHint(event.target === container && container.matches(':focus-visible') && !fromInside)
   }
   const onPointerDown = (): void => onHint(false)
 
