@@ -132,11 +132,6 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
             setListOpened(mode === 'list')
           }}
         />
-        {readOnly ? (
-          <p className="readonly-note" data-testid="readonly-note">
-            {t(`workshop.readOnly.${readOnlyReason}`)}
-          </p>
-        ) : null}
         {snapshot !== undefined ? <ConnectionStatus view={snapshot.connection} /> : null}
         <PresenceList people={snapshot?.people ?? []} onFollow={editor !== undefined ? follow : undefined} />
         {!readOnly && editor !== undefined ? (
@@ -156,6 +151,12 @@ export function WorkshopBoard({ workshopId, token, board, readOnlyReason, locale
         ) : null}
         <ShortcutHelpButton />
       </div>
+      {/* Below the toolbar, not in it: on a phone the toolbar is one row that scrolls sideways, and this cut off. */}
+      {readOnly ? (
+        <p className="readonly-note" data-testid="readonly-note">
+          {t(`workshop.readOnly.${readOnlyReason}`)}
+        </p>
+      ) : null}
       {vote !== undefined ? (
         <VotePanel
           key={vote.id}
