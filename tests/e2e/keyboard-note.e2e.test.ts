@@ -39,7 +39,7 @@ describe.skipIf(skip !== undefined)('a sticky note from the keyboard', () => {
     for (const text of ['Bänke am Weg', 'Rufbus']) {
       await page.getByTestId('add-note').focus()
       await page.keyboard.press('Enter')
-      // The note's text field has the keyboard (typed any earlier, the first letter can land after the rest).
+      // The note's text field has the keyboard, as a person sees the note open before typing (phone-writing.e2e types at once).
       await page.locator('[contenteditable="true"]:focus').waitFor()
       // "r", "e", "o" would switch tldraw's tools if the letters did not go into the note.
       await page.keyboard.type(text)
