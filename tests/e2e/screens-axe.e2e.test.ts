@@ -5,7 +5,7 @@
  * prompts, a page that does not exist, a board outside a workshop, the
  * facilitator's console, the plenary with a timer and an open vote, the vote's
  * results, a breakout room with its task, the results gallery, and the
- * information pages. All violations of a run are collected, so one failure
+ * information pages (accessibility statement, privacy, Leichte Sprache, feedback). All violations of a run are collected, so one failure
  * lists every screen that has one.
  */
 import { describe, expect, it } from 'vitest'
@@ -14,7 +14,7 @@ import type { CreatedWorkshop } from '@werkraum/shared'
 import { browserSkipReason } from '../support/browser.ts'
 import { BoardPage } from './pages.ts'
 import { axeViolations, useBrowserSession } from './session.ts'
-import { JoinForm } from './workshopPages.ts'
+import { JoinForm, openVotePanel } from './workshopPages.ts'
 
 const skip = browserSkipReason()
 
@@ -73,6 +73,11 @@ describe.skipIf(skip !== undefined)('every screen at 1280, 390 and 320 px', () =
     await check(participant, 'join with code')
     await participant.goto(`${origin}/nicht-vorhanden`)
     await check(participant, 'not found')
+    for (const info of ['/barrierefreiheit', '/datenschutz', '/leichte-sprache', '/feedback']) {
+      await participant.goto(origin + info)
+      await participant.getByRole('heading', { level: 1 }).waitFor()
+      await check(participant, info)
+    }
     await participant.goto(`${origin}/j/${created.joinCode.replace('-', '')}`)
     await new JoinForm(participant).join(created.joinCode, 'Erika')
     const board = new BoardPage(participant)
@@ -97,11 +102,12 @@ describe.skipIf(skip !== undefined)('every screen at 1280, 390 and 320 px', () =
     await command({ type: 'startTimer', minutes: 5 })
     await command({ type: 'openVote', title: 'Was zuerst?', kind: 'dots', target: 'notes', boardIds: [plenary], votesPerPerson: 3, maxPerItem: 3, anonymous: false, hidden: false })
     await participant.getByTestId('vote-panel').waitFor()
-    await check(participant, 'plenary with timer and open vote')
+    // On a phone the vote panel is one line until opened: checked opened, with its items.
+    await check(participant, 'plenary with timer and open vote', () => openVotePanel(participant))
     const vote = session.server.workshops.votes.sessions(created.id).at(-1)!
     await command({ type: 'closeVote', sessionId: vote.id })
-    await participant.getByTestId('vote-results-heading').waitFor()
-    await check(participant, 'closed vote')
+    await participant.getByTestId('vote-results-heading').waitFor({ state: 'attached' })
+    await check(participant, 'closed vote', () => openVotePanel(participant))
 
     // The breakout: a room with its task; when it ends, the gallery.
     await command({ type: 'startPhase', phaseId: breakout })
