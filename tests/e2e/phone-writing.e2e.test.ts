@@ -316,5 +316,7 @@ describe.skipIf(skip !== undefined)('writing on a phone', () => {
     await page.getByTestId('card-form').waitFor({ state: 'detached' })
     // Escape is Cancel: nothing was written.
     expect((await seen(page)).cards.map((card) => card.title)).toEqual([''])
+    // Back on the canvas from the form, the keys hint stays away (it covered the board after every card).
+    expect(await page.getByTestId('canvas-key-hint').getAttribute('data-shown')).not.toBe('true')
   }, 120_000)
 })

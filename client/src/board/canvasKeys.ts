@@ -25,6 +25,11 @@ interface CanvasKeyOptions {
   readonly onHint: (shown: boolean) => void
 }
 
+/** tldraw's "move focus to the canvas" button (first in its UI). */
+const TLDRAW_SKIP_BUTTON = '.tl-skip-to-main-content'
+/** How soon after a navigation key a focus on the canvas counts as brought by it. */
+const MOVED_BY_KEY_MS = 1000
+
 const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
 
 export function manageCanvasKeys(editor: Editor, { onHelp, onHint }: CanvasKeyOptions): () => void {
@@ -85,20 +90,28 @@ export function manageCanvasKeys(editor: Editor, { onHelp, onHint }: CanvasKeyOp
     ;(to ?? document.getElementById('main'))?.focus()
   }
 
-  // The hint shows when the keyboard brings the focus onto the canvas from outside it: not for a tap or a
-  // click, and not when focus comes back from a note or card field typed in (on a phone it covered the board).
+  // The hint shows when someone moves onto the canvas with the keyboard (Tab, Shift+Tab, or tldraw's
+  // "move focus to the canvas" button): not for a tap or a click, and not when focus comes back to the canvas
+  // after typing in a note, or in the card form on a phone (there it covered the board after every card).
+  let movedAt = -Infinity
+  const onNavigationKey = (event: KeyboardEvent): void => {
+    const onSkipButton = event.target instanceof Element && event.target.matches(TLDRAW_SKIP_BUTTON)
+    if (event.key === 'Tab' || (onSkipButton && (event.key === 'Enter' || event.key === ' '))) movedAt = performance.now()
+  }
   const onFocusIn = (event: FocusEvent): void => {
     const from = event.relatedTarget
     const fromInside = from instanceof Node && container.contains(from)
-    onHint(event.target === container && container.matches(':focus-visible') && !fromInside)
+    onHint(event.target === container && !fromInside && performance.now() - movedAt < MOVED_BY_KEY_MS)
   }
   const onPointerDown = (): void => onHint(false)
 
+  document.addEventListener('keydown', onNavigationKey, { capture: true })
   document.addEventListener('keydown', onKeyDown, { capture: true })
   document.addEventListener('keyup', onKeyUp, { capture: true })
   document.addEventListener('focusin', onFocusIn)
   container.addEventListener('pointerdown', onPointerDown, { capture: true })
   return () => {
+    document.removeEventListener('keydown', onNavigationKey, { capture: true })
     document.removeEventListener('keydown', onKeyDown, { capture: true })
     document.removeEventListener('keyup', onKeyUp, { capture: true })
     document.removeEventListener('focusin', onFocusIn)
