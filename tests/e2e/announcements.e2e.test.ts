@@ -56,15 +56,7 @@ function recordLiveRegions(): void {
 describe.skipIf(skip !== undefined)('announcements through a whole phase', () => {
   const session = useBrowserSession()
 
-  async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
-    const res = await fetch(session.server.url + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    })
-    expect(res.status, `${path} ${JSON.stringify(body)}`).toBeLessThan(300)
-    return (await res.json()) as T
-  }
+  const post = session.post
 
   it('says each message once, politely (the broadcast as an alert), and never overwrites one', async () => {
     const created = await post<CreatedWorkshop>('/api/workshops', { title: 'Sprint Nahverkehr', locale: 'de' })

@@ -62,15 +62,7 @@ function notesOn(page: Page): Promise<NoteOnBoard[]> {
 describe.skipIf(skip !== undefined)('a participant with only a keyboard', () => {
   const session = useBrowserSession()
 
-  async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
-    const res = await fetch(session.server.url + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    })
-    expect(res.status, `${path} ${JSON.stringify(body)}`).toBeLessThan(300)
-    return (await res.json()) as T
-  }
+  const post = session.post
 
   it('joins, writes two notes, moves one into another area, votes and reads the results, without a mouse', async () => {
     const origin = session.server.url

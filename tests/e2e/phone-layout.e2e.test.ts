@@ -72,15 +72,7 @@ async function sidewaysOverflow(page: Page): Promise<string[]> {
 describe.skipIf(skip !== undefined)('the canvas never collapses', () => {
   const session = useBrowserSession()
 
-  async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
-    const res = await fetch(session.server.url + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    })
-    expect(res.status, `${path} ${JSON.stringify(body)}`).toBeLessThan(300)
-    return (await res.json()) as T
-  }
+  const post = session.post
 
   it('keeps the board on a phone, at 320 px and zoomed, with a timer, a vote and a room', async () => {
     const origin = session.server.url

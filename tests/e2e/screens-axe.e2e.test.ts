@@ -39,15 +39,7 @@ describe.skipIf(skip !== undefined)('every screen at 1280, 390 and 320 px', () =
     }
   }
 
-  async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
-    const res = await fetch(session.server.url + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    })
-    expect(res.status, `${path} ${JSON.stringify(body)}`).toBeLessThan(300)
-    return (await res.json()) as T
-  }
+  const post = session.post
 
   it('has no accessibility violations on any screen, in German and English', async () => {
     const origin = session.server.url

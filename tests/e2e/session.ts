@@ -4,7 +4,7 @@
  * other origins), and everything closed again afterwards.
  */
 import AxeBuilder from '@axe-core/playwright'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { CLIENT_DIST, launchBrowser, watchForeignRequests } from '../support/browser.ts'
 import { removeDir, startTestServer } from '../support/server.ts'
@@ -17,6 +17,11 @@ export interface BrowserSession {
   newPage(locale: string, viewport?: { width: number; height: number }, options?: { touch?: boolean }): Promise<Page>
   /** Requests each context made to another origin (they must stay empty). */
   readonly foreign: string[][]
+  /**
+   * POSTs JSON to the server's HTTP API (with a Bearer token if given), as a
+   * facilitator's console would, expects success and returns the answer.
+   */
+  post<T = unknown>(path: string, body: unknown, token?: string): Promise<T>
 }
 
 /**
@@ -46,6 +51,16 @@ export function useBrowserSession(env: Record<string, string> = {}): BrowserSess
       return server
     },
     foreign,
+    async post<T>(path: string, body: unknown, token?: string): Promise<T> {
+      if (!server) throw new Error('the server starts in beforeAll')
+      const res = await fetch(server.url + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      })
+      expect(res.status, `${path} ${JSON.stringify(body)}`).toBeLessThan(300)
+      return (await res.json()) as T
+    },
     async newPage(locale, viewport = { width: 1280, height: 800 }, options = {}) {
       if (!server || !browser) throw new Error('the browser starts in beforeAll')
       const touch = options.touch === true
